@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make site` builds site/ from data/, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: site test serve check lint clean sample
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed  ## validate data/, generate the pages and build site/
+	$(PY) -m generator build
+
+check: $(VENV)/.installed  ## validate data/ only
+	$(PY) -m generator check
+
+serve: $(VENV)/.installed  ## live preview at http://127.0.0.1:8000, rebuilt when data/ or docs/ changes
+	$(PY) -m generator serve
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+
+test: $(VENV)/.installed-test  ## lint, then every test (builds real sites in temporary folders)
+	$(VENV)/bin/ruff check generator tests
+	$(PY) -m pytest
+
+sample: $(VENV)/.installed  ## remake the built-in sample data (needs ../shared/wilayah)
+	$(PY) -m generator sample --wilayah ../shared/wilayah --kabupaten 63.10 --out data
+
+clean:
+	rm -rf build site .pytest_cache

@@ -1,0 +1,107 @@
+"""Command line: ``python -m generator build|check|serve|sample``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from generator.build import Paths, build_site, stage
+from generator.problems import DataError, GeneratorError
+from generator.validate import load_dataset
+
+log = logging.getLogger("generator")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Membangun situs 1 Desa 100 Pekerja Rentan dari berkas data."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("build", "periksa data, buat halaman Markdown, lalu bangun situs dengan MkDocs"),
+        ("check", "periksa data saja; tidak membuat apa pun"),
+        ("serve", "pratinjau langsung yang dibangun ulang setiap kali data/ atau docs/ berubah"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--data", type=Path, default=Path("data"), help="folder data (bawaan: data)")
+        command.add_argument("--strict", action="store_true", help="peringatan dianggap galat")
+        if name != "check":
+            command.add_argument("--site", type=Path, default=Path("site"), help="folder hasil situs (bawaan: site)")
+            command.add_argument(
+                "--docs", type=Path, default=Path("docs"), help="folder halaman tulisan tangan (bawaan: docs)"
+            )
+            command.add_argument(
+                "--work", type=Path, default=Path("build"), help="folder kerja milik generator (bawaan: build)"
+            )
+            command.add_argument(
+                "--config", type=Path, default=Path("mkdocs.yml"), help="konfigurasi MkDocs (bawaan: mkdocs.yml)"
+            )
+    sample = commands.add_parser("sample", help="buat data contoh dari referensi wilayah")
+    sample.add_argument("--wilayah", type=Path, required=True, help="folder referensi wilayah (provinces.csv, ...)")
+    sample.add_argument(
+        "--kabupaten", action="append", help="kode kabupaten, mis. 63.10 (boleh berulang; tanpa ini: semua)"
+    )
+    sample.add_argument("--bulan", type=int, default=36, help="panjang riwayat bulanan (bawaan: 36)")
+    sample.add_argument("--out", type=Path, default=Path("data"), help="folder tujuan (bawaan: data)")
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> Paths:
+    return Paths(data=args.data, docs=args.docs, staged=args.work / "docs", site=args.site, config=args.config)
+
+
+def _check(args: argparse.Namespace) -> None:
+    data = load_dataset(args.data)
+    for warning in data.warnings:
+        print(warning, file=sys.stderr)
+    if args.strict and data.warnings:
+        raise GeneratorError(f"{len(data.warnings)} peringatan, dan --strict mengubahnya menjadi galat")
+    print(f"Data di {args.data} baik: {len(data.regions)} wilayah, {len(data.snapshots)} desa dengan data kepesertaan.")
+
+
+def _serve(args: argparse.Namespace) -> None:
+    from mkdocs.commands.serve import serve
+
+    paths = _paths(args)
+    stage(paths)
+    os.environ["GENERATOR_SERVE"] = os.pathsep.join(str(p.resolve()) for p in (paths.data, paths.docs, paths.staged))
+    serve(
+        str(paths.config),
+        livereload=True,
+        watch=[str(paths.data), str(paths.docs)],
+        docs_dir=str(paths.staged.resolve()),
+    )
+
+
+def _sample(args: argparse.Namespace) -> None:
+    from generator.sample import write_sample
+
+    write_sample(args.wilayah, args.out, set(args.kabupaten) if args.kabupaten else None, args.bulan)
+    print(f"Data contoh ditulis ke {args.out}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; data errors are printed one per line, without a traceback."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        if args.command == "build":
+            build_site(_paths(args), strict=args.strict)
+        elif args.command == "check":
+            _check(args)
+        elif args.command == "serve":
+            _serve(args)
+        else:
+            _sample(args)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"Gagal: {error}. Situs yang sudah terbit tidak diubah.", file=sys.stderr)
+        return 1
+    except GeneratorError as error:
+        print(f"Gagal: {error}", file=sys.stderr)
+        return 1
+    return 0

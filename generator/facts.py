@@ -1,0 +1,291 @@
+"""Programme facts (``data/fakta.yaml``): amounts and rules with their sources.
+
+Pages never write a programme number themselves; they render a :class:`Fact`,
+which formats itself in Indonesian and remembers that the page used it, so the
+page can list the sources of exactly the facts it shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import formatting
+from generator.problems import Problem
+
+UNITS = {
+    "rupiah",
+    "rupiah_per_bulan",
+    "persen",
+    "orang",
+    "anak",
+    "kasus",
+    "kali",
+    "tahun",
+    "bulan",
+    "hari_kerja",
+    "tanggal",
+    "teks",
+    "nomor",
+}
+FACT_KEYS = {"nilai", "satuan", "sumber", "berlaku_mulai", "berlaku_sampai", "status", "catatan"}
+STATUSES = {"pasti", "belum_pasti"}
+UNCERTAIN_MARK = " (belum dipastikan)"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published document a fact rests on."""
+
+    key: str
+    title: str
+    publisher: str
+    date: dt.date | None
+    url: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One programme amount or rule."""
+
+    key: str
+    """Dotted path in the facts file, e.g. ``jkm.total``."""
+    value: int | str | dt.date
+    unit: str
+    sources: tuple[str, ...]
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    certain: bool = True
+    note: str = ""
+
+    def formatted(self) -> str:
+        """The value in Indonesian notation, without the uncertainty mark."""
+        if self.unit in ("rupiah", "rupiah_per_bulan"):
+            return formatting.rupiah(self.value)  # type: ignore[arg-type]
+        if self.unit == "persen":
+            return f"{formatting.number(self.value)}%"  # type: ignore[arg-type]
+        if self.unit == "tanggal":
+            return formatting.date(self.value)  # type: ignore[arg-type]
+        if isinstance(self.value, int):
+            return formatting.number(self.value)
+        return str(self.value)
+
+    def _marked(self, text: str) -> str:
+        return text if self.certain else text + UNCERTAIN_MARK
+
+    def __str__(self) -> str:
+        return self._marked(self.formatted())
+
+    @property
+    def nilai(self) -> int | str | dt.date:
+        """The raw value, for arithmetic in templates."""
+        return self.value
+
+    @property
+    def singkat(self) -> str:
+        """Short money form: ``Rp42 juta``."""
+        return self._marked(formatting.rupiah_short(self.value))  # type: ignore[arg-type]
+
+    @property
+    def berlaku_mulai(self) -> str:
+        return formatting.date(self.valid_from) if self.valid_from else ""
+
+    @property
+    def berlaku_sampai(self) -> str:
+        return formatting.date(self.valid_until) if self.valid_until else ""
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """One regulation in the legal basis of the programme."""
+
+    nama: str
+    tentang: str
+    tanggal: str
+    sources: tuple[str, ...]
+
+
+@dataclass
+class Facts:
+    """Everything in the facts file."""
+
+    facts: dict[str, Fact]
+    sources: dict[str, Source]
+    legal_basis: list[LegalBasis]
+
+
+class FactsView:
+    """Attribute access to facts for templates (``fakta.jkm.total``) that records what was used."""
+
+    def __init__(self, facts: dict[str, Fact], used: set[str], prefix: str = ""):
+        self._facts = facts
+        self._used = used
+        self._prefix = prefix
+
+    def __getattr__(self, name: str) -> Fact | FactsView:
+        key = self._prefix + name
+        if key in self._facts:
+            self._used.add(key)
+            return self._facts[key]
+        if any(k.startswith(key + ".") for k in self._facts):
+            return FactsView(self._facts, self._used, key + ".")
+        raise AttributeError(f"fakta '{key}' tidak ada di data/fakta.yaml")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """YAML loader that remembers the line of every mapping as ``__line__``."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def load_facts(path: Path, shown_as: str) -> tuple[Facts, list[Problem]]:
+    """Read the facts file; every problem is returned, none raised."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        return Facts({}, {}, []), [Problem(shown_as, line, "", "bad-yaml", f"YAML tidak terbaca: {error}")]
+    problems: list[Problem] = []
+    sources = _read_sources(raw.get("sumber", {}), shown_as, problems)
+    facts: dict[str, Fact] = {}
+    _read_fact_group(raw.get("fakta", {}), "", sources, facts, shown_as, problems)
+    legal = [_read_legal(item, sources, shown_as, problems) for item in raw.get("dasar_hukum", [])]
+    return Facts(facts, sources, legal), problems
+
+
+def _read_sources(raw: dict[str, Any], path: str, problems: list[Problem]) -> dict[str, Source]:
+    sources = {}
+    for key, item in raw.items():
+        if key == "__line__":
+            continue
+        if not isinstance(item, dict) or not item.get("judul"):
+            line = item.get("__line__", 0) if isinstance(item, dict) else raw["__line__"]
+            problems.append(Problem(path, line, f"sumber.{key}", "bad-source", "sumber perlu paling sedikit 'judul'"))
+            continue
+        sources[key] = Source(
+            key, str(item["judul"]), str(item.get("penerbit", "")), item.get("tanggal"), str(item.get("url", ""))
+        )
+    return sources
+
+
+def _read_fact_group(
+    raw: dict[str, Any],
+    prefix: str,
+    sources: dict[str, Source],
+    out: dict[str, Fact],
+    path: str,
+    problems: list[Problem],
+) -> None:
+    for name, item in raw.items():
+        if name == "__line__":
+            continue
+        key = prefix + str(name)
+        if isinstance(item, dict) and "nilai" in item:
+            fact = _read_fact(key, item, sources, path, problems)
+            if fact:
+                out[key] = fact
+        elif isinstance(item, dict):
+            _read_fact_group(item, key + ".", sources, out, path, problems)
+        else:
+            problems.append(
+                Problem(path, raw["__line__"], key, "bad-fact", "fakta harus berisi 'nilai', 'satuan' dan 'sumber'")
+            )
+
+
+def _read_fact(
+    key: str, item: dict[str, Any], sources: dict[str, Source], path: str, problems: list[Problem]
+) -> Fact | None:
+    line = item["__line__"]
+    found = len(problems)
+    unknown = sorted(set(item) - FACT_KEYS - {"__line__"})
+    if unknown:
+        problems.append(
+            Problem(path, line, key, "unknown-key", f"kunci tidak dikenal {unknown}; yang boleh: {sorted(FACT_KEYS)}")
+        )
+    unit = item.get("satuan")
+    if unit not in UNITS:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"{key}.satuan",
+                "bad-unit",
+                f"satuan {unit!r} tidak dikenal; yang boleh: {', '.join(sorted(UNITS))}",
+            )
+        )
+    value = item["nilai"]
+    if unit == "tanggal" and not isinstance(value, dt.date):
+        problems.append(Problem(path, line, f"{key}.nilai", "bad-date", f"{value!r} bukan tanggal; tulis YYYY-MM-DD"))
+    elif unit not in ("tanggal", "teks", "nomor") and not isinstance(value, int):
+        problems.append(Problem(path, line, f"{key}.nilai", "bad-number", f"{value!r} bukan bilangan bulat"))
+    cited = item.get("sumber") or []
+    if not cited:
+        problems.append(Problem(path, line, f"{key}.sumber", "missing-source", "setiap fakta perlu sumber"))
+    for source in cited:
+        if source not in sources:
+            problems.append(
+                Problem(
+                    path, line, f"{key}.sumber", "unknown-source", f"sumber {source!r} tidak ada di bagian 'sumber'"
+                )
+            )
+    status = item.get("status", "pasti")
+    if status not in STATUSES:
+        problems.append(
+            Problem(path, line, f"{key}.status", "bad-status", f"status {status!r}; yang boleh: pasti, belum_pasti")
+        )
+    if len(problems) > found:
+        return None
+    return Fact(
+        key,
+        value,
+        unit,
+        tuple(cited),
+        item.get("berlaku_mulai"),
+        item.get("berlaku_sampai"),
+        status == "pasti",
+        str(item.get("catatan", "")),
+    )
+
+
+def _read_legal(item: dict[str, Any], sources: dict[str, Source], path: str, problems: list[Problem]) -> LegalBasis:
+    for source in item.get("sumber", []):
+        if source not in sources:
+            problems.append(
+                Problem(
+                    path,
+                    item["__line__"],
+                    "dasar_hukum.sumber",
+                    "unknown-source",
+                    f"sumber {source!r} tidak ada di bagian 'sumber'",
+                )
+            )
+    when = item.get("tanggal")
+    return LegalBasis(
+        str(item.get("nama", "")),
+        str(item.get("tentang", "")),
+        formatting.date(when) if when else "",
+        tuple(item.get("sumber", [])),
+    )
+
+
+def sources_of(facts: Facts, used: set[str], legal: bool = False) -> list[tuple[Source, list[Fact]]]:
+    """The sources behind the used facts, each with the facts it backs, in a stable order."""
+    backing: dict[str, list[Fact]] = {}
+    for key in sorted(used):
+        for source in facts.facts[key].sources:
+            backing.setdefault(source, []).append(facts.facts[key])
+    if legal:
+        for item in facts.legal_basis:
+            for source in item.sources:
+                backing.setdefault(source, [])
+    return [
+        (facts.sources[key], backing[key]) for key in sorted(backing, key=lambda k: facts.sources[k].title.casefold())
+    ]

@@ -1,0 +1,44 @@
+"""Indonesian formatting of numbers, money and dates, through Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_currency, format_decimal
+
+LOCALE = "id"
+
+
+def number(value: int | float | Decimal) -> str:
+    """``1234`` → ``1.234``."""
+    return format_decimal(value, locale=LOCALE)
+
+
+def rupiah(value: int | float | Decimal) -> str:
+    """``42000000`` → ``Rp42.000.000``."""
+    return format_currency(value, "IDR", format="¤#,##0", locale=LOCALE, currency_digits=False)
+
+
+def rupiah_short(value: int | float | Decimal) -> str:
+    """``42000000`` → ``Rp42 juta``; ``2980000000`` → ``Rp2,98 miliar``."""
+    words = format_compact_decimal(value, format_type="long", locale=LOCALE, fraction_digits=2)
+    return f"Rp{words}"
+
+
+def percent(part: int, whole: int) -> str:
+    """``73, 100`` → ``73%``; ``1, 3`` → ``33,3%``; no target → ``–``."""
+    if whole <= 0:
+        return "–"
+    return format_decimal(Decimal(part) * 100 / whole, format="#,##0.#", locale=LOCALE) + "%"
+
+
+def date(value: dt.date) -> str:
+    """``2023-03-15`` → ``15 Maret 2023``."""
+    return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def month(value: dt.date) -> str:
+    """``2023-03-01`` → ``Maret 2023``."""
+    return format_date(value, format="MMMM y", locale=LOCALE)

@@ -1,0 +1,155 @@
+"""Plain records the stages pass along: regions, programme data, participation, claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from generator.facts import Facts
+from generator.problems import Problem
+
+OCCUPATIONS = {
+    "petani": "Petani",
+    "nelayan": "Nelayan",
+    "perangkat_desa": "Perangkat desa",
+    "rt_rw": "Ketua RT/RW",
+    "buruh_harian": "Buruh harian",
+    "pedagang": "Pedagang",
+    "ojek": "Tukang ojek",
+    "pekerja_keagamaan": "Pekerja keagamaan",
+    "lainnya": "Lainnya",
+}
+"""Occupation codes used in data files, with the label the site shows."""
+
+GENDERS = {"l": "Laki-laki", "p": "Perempuan"}
+"""Gender codes (column suffixes ``_l`` and ``_p``) with their labels."""
+
+COUNT_COLUMNS = tuple(f"{o}_{g}" for o in OCCUPATIONS for g in GENDERS)
+"""The count columns of the participation file, in order."""
+
+FUNDING_SOURCES = {
+    "dana_desa": "Dana Desa / APBDes",
+    "apbd": "APBD kabupaten/kota",
+    "csr": "CSR perusahaan",
+    "lainnya": "Sumber lain",
+}
+"""Who pays the premiums of a village's workers."""
+
+BENEFITS = {"JKM": "Jaminan Kematian (JKM)", "JKK": "Jaminan Kecelakaan Kerja (JKK)", "beasiswa": "Beasiswa anak"}
+"""Benefits that appear in the claims file."""
+
+
+class Level(IntEnum):
+    """Administrative level, told apart by the shape of the Kemendagri code."""
+
+    PROVINSI = 1
+    KABUPATEN = 2
+    KECAMATAN = 3
+    DESA = 4
+
+
+@dataclass(frozen=True)
+class Region:
+    """A province, regency, district or village from the region reference."""
+
+    code: str
+    """Kemendagri code with dots, e.g. ``63.10.01.2005``."""
+    name: str
+    """Name as in the reference; regencies carry their "Kabupaten"/"Kota" prefix."""
+
+    @property
+    def level(self) -> Level:
+        return Level(self.code.count(".") + 1)
+
+    @property
+    def slug(self) -> str:
+        """The code without dots, used in URLs: ``6310012005``."""
+        return self.code.replace(".", "")
+
+    @property
+    def parent_code(self) -> str | None:
+        return self.code.rpartition(".")[0] or None
+
+    @property
+    def kind(self) -> str:
+        """The word before the name: Provinsi, Kecamatan, Desa or Kelurahan ("" for regencies)."""
+        if self.level == Level.DESA:
+            return "Kelurahan" if self.code.rpartition(".")[2].startswith("1") else "Desa"
+        return {Level.PROVINSI: "Provinsi", Level.KECAMATAN: "Kecamatan"}.get(self.level, "")
+
+    @property
+    def full_name(self) -> str:
+        """``Desa Segumbang``, ``Kecamatan Batu Licin``, ``Kabupaten Tanah Bumbu``."""
+        return f"{self.kind} {self.name}".strip()
+
+
+@dataclass(frozen=True)
+class VillageProgram:
+    """How a village takes part in the programme."""
+
+    village: str
+    target: int
+    funding: str
+    """A key of :data:`FUNDING_SOURCES`."""
+    joined: dt.date | None
+    contact: str
+    """Village hall contact, or ``""`` when not known."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Enrolled, active workers of one village on one date, by occupation and gender."""
+
+    village: str
+    date: dt.date
+    counts: tuple[int, ...]
+    """One count per column of :data:`COUNT_COLUMNS`."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Claims of one benefit paid in one village in one month."""
+
+    village: str
+    benefit: str
+    month: dt.date
+    """First day of the month."""
+    cases: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class Office:
+    """A BPJS Ketenagakerjaan office or contact point."""
+
+    name: str
+    kind: str
+    region: str
+    """Code of the area it serves; ``""`` for national services."""
+    address: str
+    phone: str
+    note: str
+
+
+@dataclass
+class Dataset:
+    """Everything read from a data folder, validated and cross-checked."""
+
+    regions: dict[str, Region]
+    programs: dict[str, VillageProgram]
+    snapshots: dict[str, list[Snapshot]]
+    """Per village code, sorted by date."""
+    claims: list[Claim]
+    offices: list[Office]
+    facts: Facts
+    sample: bool
+    """True when the participation and claims figures are sample data."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Which data file each kind of record came from, for page markers."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Doubtful but usable data, e.g. a village with no figures."""

@@ -1,0 +1,51 @@
+"""Problems found in data files, reported to staff as ``FILE:ROW:COLUMN: message``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or doubtful) in a data file."""
+
+    path: str
+    """The data file, as the user named it (e.g. ``data/klaim.csv``)."""
+    row: int
+    """Row as the spreadsheet shows it: the header is row 1; 0 when not row-specific."""
+    column: str
+    """Column name, or ``""`` when the problem concerns the whole row or file."""
+    code: str
+    """Stable kebab-case code, e.g. ``unknown-village``."""
+    message: str
+    """What was found and what was expected, in plain words."""
+    warning: bool = False
+    """True for a warning, which only fails the build with ``--strict``."""
+
+    def __str__(self) -> str:
+        place = ":".join(str(p) for p in (self.path, self.row or "", self.column) if p != "")
+        kind = "peringatan" if self.warning else "galat"
+        return f"{place}: {kind}: {self.message} [{self.code}]"
+
+
+class GeneratorError(Exception):
+    """An error the user can fix; the CLI prints it without a traceback."""
+
+
+class DataError(GeneratorError):
+    """The data files hold errors; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        errors = sum(not p.warning for p in problems)
+        files = len({p.path for p in problems})
+        super().__init__(f"{errors} galat di {files} berkas")
+
+
+def display_path(path: Path) -> str:
+    """A path as short as possible for messages: relative to the working directory if inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

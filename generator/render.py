@@ -1,0 +1,299 @@
+"""Rendering Markdown: coverage pages from the data, and hand-written pages with their facts.
+
+Everything here is pure: it returns ``{relative path: text}`` and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import escape
+
+from generator import formatting
+from generator.aggregate import ClaimTotal, Coverage, Tree
+from generator.facts import FactsView, sources_of
+from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
+
+FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
+"""URL folder of each level: ``/desa/6310012005/``."""
+OVERVIEW = "cakupan/index.md"
+CHILD_HEADINGS = {
+    Level.PROVINSI: ("Kabupaten dan kota", "Kabupaten/kota"),
+    Level.KABUPATEN: ("Kecamatan", "Kecamatan"),
+    Level.KECAMATAN: ("Desa dan kelurahan", "Desa/kelurahan"),
+}
+HISTORY_MONTHS = 12
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value: object) -> str:
+    """Text from data, made to show as itself in Markdown: no markup, no HTML, no links."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
+
+
+def page_path(region: Region) -> str:
+    """``desa/6310012005.md`` for a village, and likewise for every level."""
+    return f"{FOLDERS[region.level]}/{region.slug}.md"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(
+        md=markdown_text,
+        html=lambda value: str(escape(value)),
+        yaml=lambda value: json.dumps(str(value), ensure_ascii=False),
+        number=formatting.number,
+        rupiah=formatting.rupiah,
+        angka=formatting.number,
+        date=formatting.date,
+        tanggal=formatting.date,
+        month=formatting.month,
+    )
+    env.globals.update(
+        percent=formatting.percent, bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0
+    )
+    env.globals.update(occupation_rows=_occupation_rows, totals_by_gender=_totals_by_gender, claim_rows=_claim_rows)
+    env.globals.update(
+        claim_cases=lambda n: sum(t.cases for t in n.claims.values()),
+        claim_amount=lambda n: sum(t.amount for t in n.claims.values()),
+    )
+    env.globals.update(funding_rows=_funding_rows, funding_label=FUNDING_SOURCES.__getitem__)
+    return env
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    link: str
+
+
+@dataclass
+class Renderer:
+    """Renders every page of one dataset."""
+
+    data: Dataset
+    tree: Tree
+
+    def __post_init__(self) -> None:
+        self.env = _environment()
+        self.multi = sum(1 for r in self.data.regions.values() if r.level == Level.KABUPATEN) > 1
+        self.env.globals.update(sample=self.data.sample, link_to=self._link_to)
+
+    def coverage_pages(self) -> dict[str, str]:
+        """Every generated page: the overview and one page per region."""
+        pages = {OVERVIEW: self._overview()}
+        for node in self.tree.by_code.values():
+            if node.region.level == Level.PROVINSI and not self.multi:
+                continue
+            pages[page_path(node.region)] = self._region_page(node)
+        return pages
+
+    def _link_to(self, node: Coverage) -> str:
+        return "../" + page_path(node.region)
+
+    def _top_nodes(self) -> list[Coverage]:
+        if self.multi:
+            return self.tree.roots
+        return [child for root in self.tree.roots for child in root.children]
+
+    def _national(self) -> Coverage:
+        node = Coverage(Region("", "Indonesia"), history=[0] * len(self.tree.months))
+        for child in self._top_nodes():
+            node.add(child)
+        return node
+
+    def _overview(self) -> str:
+        node = self._national()
+        heading = ("Provinsi", "Provinsi") if self.multi else CHILD_HEADINGS[Level.PROVINSI]
+        return self._render(
+            "overview.md.j2",
+            node,
+            "Cakupan program 1 Desa 100 Pekerja Rentan",
+            child_heading=heading[0],
+            child_label=heading[1],
+            trail=[],
+        )
+
+    def _trail(self, region: Region) -> list[Crumb]:
+        trail = [Crumb("Cakupan", "../" + OVERVIEW)]
+        code = region.code
+        ancestors = []
+        while code := code.rpartition(".")[0]:
+            ancestors.append(self.data.regions[code])
+        for ancestor in reversed(ancestors):
+            if ancestor.level == Level.PROVINSI and not self.multi:
+                continue
+            trail.append(Crumb(ancestor.full_name, "../" + page_path(ancestor)))
+        return trail
+
+    def _region_page(self, node: Coverage) -> str:
+        region = node.region
+        trail = self._trail(region)
+        title = ", ".join([region.full_name, *[c.label for c in reversed(trail[1:])][:2]])
+        if region.level == Level.DESA:
+            parent = self.data.regions[region.parent_code]  # type: ignore[index]
+            regency = self.data.regions[region.code[:5]]
+            offices = [o for o in self.data.offices if not o.region or region.code.startswith(o.region + ".")]
+            return self._render(
+                "village.md.j2",
+                node,
+                title,
+                trail=trail,
+                parent=parent,
+                regency=regency,
+                offices=offices,
+                recent_history=lambda n: self._recent_history(n),
+            )
+        heading, label = CHILD_HEADINGS[region.level]
+        return self._render("region.md.j2", node, title, trail=trail, child_heading=heading, child_label=label)
+
+    def _render(self, template: str, node: Coverage, title: str, **context: Any) -> str:
+        description = (
+            f"{formatting.number(node.enrolled)} dari target {formatting.number(node.target)} pekerja rentan "
+            f"terlindungi BPJS Ketenagakerjaan ({formatting.percent(node.enrolled, node.target)})"
+            + (", data contoh." if self.data.sample else ".")
+        )
+        marker = _marker(self.data)
+        return self.env.get_template(template).render(
+            node=node, title=title, description=description, marker=marker, **context
+        )
+
+    def _recent_history(self, node: Coverage) -> list[tuple[dt.date, int]]:
+        joined = node.program.joined.replace(day=1) if node.program and node.program.joined else dt.date.min
+        rows = [(m, n) for m, n in zip(self.tree.months, node.history, strict=True) if m >= joined]
+        return list(reversed(rows[-HISTORY_MONTHS:]))
+
+    def summary(self) -> dict[str, str]:
+        """Headline figures for hand-written pages (``ringkasan``)."""
+        node = self._national()
+        top = self._top_nodes()
+        return {
+            "wilayah": top[0].region.full_name if len(top) == 1 else f"{len(top)} wilayah",
+            "peserta": formatting.number(node.enrolled),
+            "target": formatting.number(node.target),
+            "persen": formatting.percent(node.enrolled, node.target),
+            "desa": formatting.number(node.villages),
+            "desa_capai_target": formatting.number(node.villages_at_target),
+            "data_per": formatting.date(node.data_date) if node.data_date else "–",
+            "tautan": OVERVIEW,
+        }
+
+
+def _marker(data: Dataset) -> str:
+    files = ", ".join(
+        sorted({data.sources["wilayah"], data.sources["program"], data.sources["kepesertaan"], data.sources["klaim"]})
+    )
+    return f"<!-- Dibuat otomatis oleh generator dari {files}. Jangan disunting: ubah datanya, lalu bangun ulang. -->"
+
+
+def _occupation_rows(node: Coverage) -> list[dict[str, Any]]:
+    pairs = zip(node.counts[0::2], node.counts[1::2], strict=True)
+    return [
+        {"label": OCCUPATIONS[o], "men": men, "women": women}
+        for o, (men, women) in zip(OCCUPATIONS, pairs, strict=True)
+    ]
+
+
+def _totals_by_gender(node: Coverage) -> tuple[int, int]:
+    return sum(node.counts[0::2]), sum(node.counts[1::2])
+
+
+def _claim_rows(node: Coverage) -> list[tuple[str, ClaimTotal]]:
+    return [(BENEFITS[b], node.claims[b]) for b in BENEFITS if b in node.claims]
+
+
+def _funding_rows(node: Coverage) -> list[tuple[str, int]]:
+    return [(label, node.funding[key]) for key, label in FUNDING_SOURCES.items() if node.funding[key]]
+
+
+assert len(GENDERS) == 2  # the breakdown tables have one column per gender
+
+
+# -- hand-written pages --
+
+SAMPLE_BANNER = (
+    '!!! warning "Data contoh, bukan data resmi"\n'
+    "    Angka cakupan di halaman ini dihitung dari **data contoh** untuk uji coba situs, bukan data resmi BPJS Ketenagakerjaan.\n\n"
+)
+
+
+def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:
+    """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env.filters.update(rupiah=formatting.rupiah, angka=formatting.number, tanggal=formatting.date)
+    used: set[str] = set()
+    summary_view = _Recorder(summary)
+    legal_view = _Recorder(data.facts.legal_basis)
+    try:
+        text = env.from_string(source).render(
+            fakta=FactsView(data.facts.facts, used), ringkasan=summary_view, dasar_hukum=legal_view
+        )
+    except jinja2.TemplateError as error:
+        line = getattr(error, "lineno", None)
+        raise PageError(f"{name}:{line or ''}: {error.message}") from None
+    if summary_view.used and data.sample:
+        text = _after_heading(text, SAMPLE_BANNER)
+    return text + _sources_section(data, used, legal_view.used)
+
+
+class PageError(Exception):
+    """A hand-written page refers to a fact that does not exist, or has a template error."""
+
+
+class _Recorder:
+    """Wraps a value handed to a page and notes whether the page used it."""
+
+    def __init__(self, value: Any):
+        self.value = value
+        self.used = False
+
+    def __getattr__(self, name: str) -> Any:
+        self.used = True
+        return self.value[name] if isinstance(self.value, dict) else getattr(self.value, name)
+
+    def __iter__(self) -> Any:
+        self.used = True
+        return iter(self.value)
+
+
+def _after_heading(text: str, block: str) -> str:
+    """Insert a block after the page's first ``# `` heading (or at the top of the body)."""
+    match = re.search(r"^# .*\n", text, flags=re.MULTILINE)
+    at = match.end() if match else 0
+    return text[:at] + "\n" + block + text[at:]
+
+
+def _sources_section(data: Dataset, used: set[str], legal: bool) -> str:
+    cited = sources_of(data.facts, used, legal)
+    if not cited:
+        return ""
+    lines = ["", "## Sumber angka di halaman ini", ""]
+    for source, _facts in cited:
+        title = f"[{markdown_text(source.title)}]({source.url})" if source.url else markdown_text(source.title)
+        when = f", {formatting.date(source.date)}" if isinstance(source.date, dt.date) else ""
+        lines.append(f"- {title}, {markdown_text(source.publisher)}{when}.")
+    if any(not data.facts.facts[k].certain for k in used):
+        lines += [
+            "",
+            "Angka bertanda *(belum dipastikan)* belum kami temukan di sumber resmi; pastikan ke BPJS Ketenagakerjaan.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def prose_paths(docs: Path) -> list[Path]:
+    """Hand-written Markdown pages under ``docs``, in a stable order."""
+    return sorted(p for p in docs.rglob("*.md") if p.is_file())

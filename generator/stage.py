@@ -1,0 +1,71 @@
+"""Writing the pages MkDocs reads: the only module that writes Markdown to disk.
+
+The generator owns one folder (``build/docs`` by default). It holds a rendered copy
+of every hand-written page from ``docs/`` plus the generated coverage pages, and
+MkDocs builds from it. Hand-written pages are only ever read; a generated page that
+would take the address of a hand-written one is an error, never an overwrite.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.aggregate import build_tree
+from generator.model import Dataset
+from generator.problems import GeneratorError
+from generator.render import PageError, Renderer, render_prose
+
+SENTINEL = ".dibuat-oleh-generator"
+"""File that marks a folder as the generator's own, so it may be emptied and rewritten."""
+
+
+def render_all(data: Dataset, docs: Path) -> dict[str, bytes]:
+    """Every file of the staged docs folder: rendered hand-written pages, assets, generated pages."""
+    renderer = Renderer(data, build_tree(data))
+    generated = renderer.coverage_pages()
+    summary = renderer.summary()
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+        name = path.relative_to(docs).as_posix()
+        if name in generated:
+            raise GeneratorError(
+                f"{path} adalah halaman tulisan tangan di alamat yang dipakai halaman buatan generator; pindahkan atau ganti namanya"
+            )
+        if path.suffix == ".md":
+            try:
+                files[name] = render_prose(path.read_text(encoding="utf-8"), str(path), data, summary).encode()
+            except PageError as error:
+                raise GeneratorError(str(error)) from None
+        else:
+            files[name] = path.read_bytes()
+    files.update((name, text.encode()) for name, text in generated.items())
+    return files
+
+
+def write_folder(folder: Path, files: dict[str, bytes]) -> int:
+    """Make ``folder`` hold exactly ``files``; only changed files are written. Returns how many were written."""
+    if folder.exists() and any(folder.iterdir()) and not (folder / SENTINEL).exists():
+        raise GeneratorError(f"{folder} bukan folder milik generator (tidak ada {SENTINEL}); tidak disentuh")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / SENTINEL).write_text("Folder ini dibuat ulang setiap kali situs dibangun. Jangan menyunting isinya.\n")
+    for path in sorted(folder.rglob("*"), reverse=True):
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and name != SENTINEL and name not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    written = 0
+    for name, content in files.items():
+        target = folder / name
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    return written
+
+
+def remove_folder(folder: Path) -> None:
+    """Delete a folder the generator owns (used for temporary build output)."""
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,407 @@
+"""Turning data rows into checked records; every problem is collected, none raised."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.facts import load_facts
+from generator.load import Row, Table, read_csv
+from generator.model import (
+    BENEFITS,
+    COUNT_COLUMNS,
+    FUNDING_SOURCES,
+    Claim,
+    Dataset,
+    Level,
+    Office,
+    Region,
+    Snapshot,
+    VillageProgram,
+)
+from generator.problems import DataError, Problem, display_path
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
+CODE_PATTERN = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")
+DEFAULT_TARGET = 100
+
+Parser = Callable[[str], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a data file: its name, how a cell is read, and whether it may be empty."""
+
+    name: str
+    parse: Parser
+    required: bool = True
+
+
+# -- cell parsers: each returns the value or raises ValueError saying what was expected --
+
+
+def text(cell: str) -> str:
+    return cell
+
+
+def region_code(cell: str) -> str:
+    if not CODE_PATTERN.fullmatch(cell):
+        raise ValueError("kode wilayah Kemendagri seperti 63, 63.10, 63.10.01 atau 63.10.01.2005")
+    return cell
+
+
+def village_code(cell: str) -> str:
+    if not re.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}", cell):
+        raise ValueError("kode desa Kemendagri seperti 63.10.01.2005")
+    return cell
+
+
+def count(cell: str) -> int:
+    """Whole numbers, with or without Indonesian thousands dots: ``1234`` or ``1.234``."""
+    if cell.startswith("-"):
+        raise ValueError("bilangan bulat 0 atau lebih (tidak boleh negatif)")
+    if re.fullmatch(r"\d+", cell) or re.fullmatch(r"\d{1,3}(\.\d{3})+", cell):
+        return int(cell.replace(".", ""))
+    raise ValueError("bilangan bulat seperti 1234 atau 1.234")
+
+
+def date(cell: str) -> dt.date:
+    """``2023-03-15``, ``15/03/2023`` or ``15 Maret 2023``."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
+            return dt.date.fromisoformat(cell)
+        if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", cell):
+            day, month, year = map(int, match.groups())
+            return dt.date(year, month, day)
+        if match := re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", cell):
+            day, name, year = match.groups()
+            return dt.date(int(year), MONTHS.index(name.lower()) + 1, int(day))
+    except ValueError:
+        pass
+    raise ValueError("tanggal seperti 2023-03-15, 15/03/2023 atau 15 Maret 2023")
+
+
+def month(cell: str) -> dt.date:
+    """``2023-03`` → first day of that month."""
+    if match := re.fullmatch(r"(\d{4})-(\d{2})", cell):
+        year, number = map(int, match.groups())
+        if 1 <= number <= 12:
+            return dt.date(year, number, 1)
+    raise ValueError("bulan seperti 2023-03")
+
+
+def one_of(allowed: dict[str, str]) -> Parser:
+    def parse(cell: str) -> str:
+        if cell not in allowed:
+            raise ValueError("salah satu dari: " + ", ".join(allowed))
+        return cell
+
+    return parse
+
+
+# -- file specifications --
+
+REGION_COLUMNS = (Column("kode", region_code), Column("nama", text))
+PROGRAM_COLUMNS = (
+    Column("kode_desa", village_code),
+    Column("target", count, required=False),
+    Column("sumber_dana", one_of(FUNDING_SOURCES)),
+    Column("tanggal_bergabung", date, required=False),
+    Column("kontak_kantor_desa", text, required=False),
+)
+PARTICIPATION_COLUMNS = (
+    Column("kode_desa", village_code),
+    Column("tanggal_data", date),
+    *tuple(Column(name, count) for name in COUNT_COLUMNS),
+)
+CLAIM_COLUMNS = (
+    Column("kode_desa", village_code),
+    Column("manfaat", one_of(BENEFITS)),
+    Column("bulan", month),
+    Column("jumlah_kasus", count),
+    Column("nilai_rp", count),
+)
+OFFICE_COLUMNS = (
+    Column("nama", text),
+    Column("jenis", one_of({"kantor_cabang": "", "layanan_nasional": ""})),
+    Column("kode_wilayah", region_code, required=False),
+    Column("alamat", text, required=False),
+    Column("telepon", text, required=False),
+    Column("catatan", text, required=False),
+)
+
+FILES = {
+    "wilayah": "wilayah.csv",
+    "program": "program_desa.csv",
+    "kepesertaan": "kepesertaan.csv",
+    "klaim": "klaim.csv",
+    "kantor": "kantor.csv",
+    "fakta": "fakta.yaml",
+    "dataset": "dataset.yaml",
+}
+"""The files of a data folder."""
+
+
+def parse_rows(table: Table, columns: tuple[Column, ...]) -> tuple[list[tuple[Row, dict[str, Any]]], list[Problem]]:
+    """Check the header, then read every cell; rows with a bad cell are left out of the result."""
+    problems = _check_header(table, columns)
+    if problems:
+        return [], problems
+    parsed = []
+    for row in table.rows:
+        values, row_problems = _parse_row(table.path, row, columns)
+        problems += row_problems
+        if not row_problems:
+            parsed.append((row, values))
+    return parsed, problems
+
+
+def _check_header(table: Table, columns: tuple[Column, ...]) -> list[Problem]:
+    if not table.header:
+        return []
+    known = {c.name for c in columns}
+    problems = [
+        Problem(table.path, 1, c.name, "missing-column", "kolom wajib ini tidak ada")
+        for c in columns
+        if c.name not in table.header
+    ]
+    problems += [
+        Problem(
+            table.path,
+            1,
+            name or f"kolom ke-{i}",
+            "unknown-column",
+            "kolom tidak dikenal; kolom yang dikenal: " + ", ".join(c.name for c in columns),
+        )
+        for i, name in enumerate(table.header, start=1)
+        if name not in known
+    ]
+    return problems
+
+
+def _parse_row(path: str, row: Row, columns: tuple[Column, ...]) -> tuple[dict[str, Any], list[Problem]]:
+    values: dict[str, Any] = {}
+    problems = []
+    for column in columns:
+        cell = row.cells.get(column.name, "")
+        if not cell:
+            if column.required:
+                problems.append(Problem(path, row.number, column.name, "empty-cell", "sel ini wajib diisi"))
+            values[column.name] = None
+            continue
+        try:
+            values[column.name] = column.parse(cell)
+        except ValueError as error:
+            problems.append(
+                Problem(path, row.number, column.name, "bad-value", f"{cell!r} tidak terbaca; yang diharapkan: {error}")
+            )
+    return values, problems
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read, check and cross-check every file of a data folder; raise DataError listing all problems."""
+    paths = {kind: data_dir / name for kind, name in FILES.items()}
+    shown = {kind: display_path(path) for kind, path in paths.items()}
+    problems: list[Problem] = []
+
+    def table(kind: str, columns: tuple[Column, ...]) -> list[tuple[Row, dict[str, Any]]]:
+        raw, found = read_csv(paths[kind], shown[kind])
+        rows, more = parse_rows(raw, columns)
+        problems.extend(found + more)
+        return rows
+
+    regions = _regions(table("wilayah", REGION_COLUMNS), shown["wilayah"], problems)
+    villages = {code for code, region in regions.items() if region.level == Level.DESA}
+    programs = _programs(table("program", PROGRAM_COLUMNS), villages, shown["program"], problems)
+    snapshots = _snapshots(table("kepesertaan", PARTICIPATION_COLUMNS), villages, shown["kepesertaan"], problems)
+    claims = _claims(table("klaim", CLAIM_COLUMNS), villages, shown["klaim"], problems)
+    offices = [
+        Office(
+            v["nama"], v["jenis"], v["kode_wilayah"] or "", v["alamat"] or "", v["telepon"] or "", v["catatan"] or ""
+        )
+        for _, v in table("kantor", OFFICE_COLUMNS)
+    ]
+    facts, fact_problems = load_facts(paths["fakta"], shown["fakta"])
+    problems += fact_problems
+    sample = _dataset_flags(paths["dataset"], shown["dataset"], problems)
+    problems += _villages_without_data(regions, programs, snapshots, shown)
+    if any(not p.warning for p in problems):
+        raise DataError(problems)
+    warnings = sorted(p for p in problems if p.warning)
+    return Dataset(regions, programs, snapshots, claims, offices, facts, sample, shown, warnings)
+
+
+def _regions(rows: list[tuple[Row, dict[str, Any]]], path: str, problems: list[Problem]) -> dict[str, Region]:
+    regions: dict[str, Region] = {}
+    for row, values in rows:
+        region = Region(values["kode"], values["nama"])
+        if region.code in regions:
+            problems.append(
+                Problem(path, row.number, "kode", "duplicate-row", f"kode {region.code} sudah ada di baris sebelumnya")
+            )
+        regions[region.code] = region
+    for row, values in rows:
+        parent = Region(values["kode"], "").parent_code
+        if parent and parent not in regions:
+            problems.append(
+                Problem(
+                    path,
+                    row.number,
+                    "kode",
+                    "missing-parent",
+                    f"wilayah induk {parent} dari {values['kode']} tidak ada di berkas ini",
+                )
+            )
+    return regions
+
+
+def _village_known(code: str, villages: set[str], path: str, row: Row, problems: list[Problem]) -> bool:
+    if code in villages:
+        return True
+    problems.append(
+        Problem(path, row.number, "kode_desa", "unknown-village", f"kode desa {code} tidak ada di wilayah.csv")
+    )
+    return False
+
+
+def _programs(
+    rows: list[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
+) -> dict[str, VillageProgram]:
+    programs: dict[str, VillageProgram] = {}
+    for row, v in rows:
+        code = v["kode_desa"]
+        if not _village_known(code, villages, path, row, problems):
+            continue
+        if code in programs:
+            problems.append(
+                Problem(path, row.number, "kode_desa", "duplicate-row", f"desa {code} sudah ada di baris sebelumnya")
+            )
+        target = DEFAULT_TARGET if v["target"] is None else v["target"]
+        programs[code] = VillageProgram(
+            code, target, v["sumber_dana"], v["tanggal_bergabung"], v["kontak_kantor_desa"] or ""
+        )
+    return programs
+
+
+def _snapshots(
+    rows: list[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
+) -> dict[str, list[Snapshot]]:
+    seen: set[tuple[str, dt.date]] = set()
+    by_village: dict[str, list[Snapshot]] = {}
+    for row, v in rows:
+        code, when = v["kode_desa"], v["tanggal_data"]
+        if not _village_known(code, villages, path, row, problems):
+            continue
+        if (code, when) in seen:
+            problems.append(
+                Problem(
+                    path,
+                    row.number,
+                    "tanggal_data",
+                    "duplicate-row",
+                    f"desa {code} sudah punya data per {when.isoformat()}",
+                )
+            )
+            continue
+        seen.add((code, when))
+        by_village.setdefault(code, []).append(Snapshot(code, when, tuple(v[c] for c in COUNT_COLUMNS)))
+    for snapshots in by_village.values():
+        snapshots.sort(key=lambda s: s.date)
+    return by_village
+
+
+def _claims(
+    rows: list[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
+) -> list[Claim]:
+    claims = []
+    seen: set[tuple[str, str, dt.date]] = set()
+    for row, v in rows:
+        if not _village_known(v["kode_desa"], villages, path, row, problems):
+            continue
+        key = (v["kode_desa"], v["manfaat"], v["bulan"])
+        if key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    row.number,
+                    "bulan",
+                    "duplicate-row",
+                    "desa, manfaat dan bulan ini sudah ada di baris sebelumnya",
+                )
+            )
+            continue
+        seen.add(key)
+        claims.append(Claim(*key, v["jumlah_kasus"], v["nilai_rp"]))
+    return claims
+
+
+def _villages_without_data(
+    regions: dict[str, Region],
+    programs: dict[str, VillageProgram],
+    snapshots: dict[str, list[Snapshot]],
+    shown: dict[str, str],
+) -> list[Problem]:
+    """Warn about villages in the reference that no programme or participation row mentions."""
+    return [
+        Problem(
+            shown["kepesertaan"],
+            0,
+            "kode_desa",
+            "village-without-data",
+            f"{region.full_name} ({code}) belum punya data kepesertaan",
+            warning=True,
+        )
+        for code, region in sorted(regions.items())
+        if region.level == Level.DESA and code not in snapshots
+    ] + [
+        Problem(
+            shown["program"],
+            0,
+            "kode_desa",
+            "village-without-program",
+            f"{region.full_name} ({code}) belum ada di data program; dipakai target {DEFAULT_TARGET}",
+            warning=True,
+        )
+        for code, region in sorted(regions.items())
+        if region.level == Level.DESA and code not in programs
+    ]
+
+
+def _dataset_flags(path: Path, shown: str, problems: list[Problem]) -> bool:
+    """Read ``dataset.yaml``: whether the figures are sample data."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        problems.append(Problem(shown, 0, "", "missing-file", "berkas tidak ada"))
+        return True
+    except yaml.YAMLError as error:
+        problems.append(Problem(shown, 0, "", "bad-yaml", f"YAML tidak terbaca: {error}"))
+        return True
+    sample = raw.get("data_contoh")
+    if not isinstance(sample, bool):
+        problems.append(
+            Problem(
+                shown, 0, "data_contoh", "bad-value", "tulis data_contoh: true (data contoh) atau false (data resmi)"
+            )
+        )
+        sample = True
+    return sample
