@@ -133,7 +133,15 @@ class FactsView:
             return self._facts[key]
         if any(k.startswith(key + ".") for k in self._facts):
             return FactsView(self._facts, self._used, key + ".")
-        raise AttributeError(f"fakta '{key}' tidak ada di data/fakta.yaml")
+        raise AttributeError(key)
+
+    def __getitem__(self, name: str) -> Fact | FactsView:
+        """Jinja falls back to item access after attribute access fails: name the missing fact."""
+        raise MissingFact(f"fakta '{self._prefix}{name}' tidak ada di data/fakta.yaml")
+
+
+class MissingFact(Exception):
+    """A page asked for a fact that the facts file does not have."""
 
 
 class _LineLoader(yaml.SafeLoader):

@@ -37,7 +37,7 @@ class DataError(GeneratorError):
     """The data files hold errors; ``problems`` lists them all."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: (p.warning, p.path, p.row, p.column, p.code))
         errors = sum(not p.warning for p in problems)
         files = len({p.path for p in problems})
         super().__init__(f"{errors} galat di {files} berkas")

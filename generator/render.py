@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from generator import formatting
 from generator.aggregate import ClaimTotal, Coverage, Tree
-from generator.facts import FactsView, sources_of
+from generator.facts import FactsView, MissingFact, sources_of
 from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
@@ -242,12 +242,22 @@ def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str])
         text = env.from_string(source).render(
             fakta=FactsView(data.facts.facts, used), ringkasan=summary_view, dasar_hukum=legal_view
         )
-    except jinja2.TemplateError as error:
-        line = getattr(error, "lineno", None)
-        raise PageError(f"{name}:{line or ''}: {error.message}") from None
+    except (jinja2.TemplateError, MissingFact) as error:
+        line = getattr(error, "lineno", None) or _template_line(error.__traceback__)
+        raise PageError(f"{name}:{line or 0}: {error}") from None
     if summary_view.used and data.sample:
         text = _after_heading(text, SAMPLE_BANNER)
     return text + _sources_section(data, used, legal_view.used)
+
+
+def _template_line(trace: Any) -> int | None:
+    """The template line an error was raised on: Jinja maps template frames to ``<template>``."""
+    line = None
+    while trace:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 class PageError(Exception):

@@ -1,0 +1,53 @@
+"""Small readers for built HTML pages, used by the end-to-end tests."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self.links: list[str] = []
+        self.resources: list[str] = []
+        self.text: list[str] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get("src"):
+            self.resources.append(values["src"] or "")
+        if tag == "link" and values.get("href") and values.get("rel") in ("stylesheet", "preload", "icon", "manifest"):
+            self.resources.append(values["href"] or "")
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self.tables and self.tables[-1]:
+            self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def read_page(path: Path) -> _Collector:
+    """Parse a built page: its tables (rows of cell texts), links, loaded resources and text."""
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a page, whitespace folded."""
+    return " ".join(" ".join(read_page(path).text).split())

@@ -1,0 +1,144 @@
+"""End to end: build the default site with real MkDocs + Material and read the output."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.build import build_site
+from generator.model import OCCUPATIONS, Level
+from generator.validate import load_dataset
+from tests.htmltools import page_text, read_page
+
+SEGUMBANG = "63.10.01.2005"
+
+
+@pytest.fixture(scope="module")
+def data(built):
+    return load_dataset(built.data)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_segumbang_page_shows_its_figures(built, data):
+    page = built.site / "desa" / "6310012005" / "index.html"
+    latest = data.snapshots[SEGUMBANG][-1]
+    target = data.programs[SEGUMBANG].target
+    text = page_text(page)
+    assert "Desa Segumbang" in text
+    assert f"{latest.total} dari target {target} pekerja rentan terdaftar" in text
+    assert "Data per 31 Oktober 2026." in text
+    breakdown = next(t for t in read_page(page).tables if t[0][0] == "Pekerjaan")
+    expected = [
+        [
+            label,
+            str(latest.counts[2 * i]),
+            str(latest.counts[2 * i + 1]),
+            str(latest.counts[2 * i] + latest.counts[2 * i + 1]),
+        ]
+        for i, label in enumerate(OCCUPATIONS.values())
+    ]
+    assert breakdown[1:-1] == expected
+    assert breakdown[-1][-1] == str(latest.total)
+
+
+def test_kecamatan_table_lists_every_village_with_totals(built, data):
+    page = built.site / "kecamatan" / "631001" / "index.html"
+    table = next(t for t in read_page(page).tables if t[0][0] == "Desa/kelurahan")
+    villages = [r for r in data.regions.values() if r.level == Level.DESA and r.parent_code == "63.10.01"]
+    assert sorted(row[0] for row in table[1:-1]) == sorted(v.name for v in villages)
+    total = sum(data.snapshots[v.code][-1].total for v in villages)
+    assert table[-1][:2] == ["Jumlah", f"{total:,}".replace(",", ".")]
+
+
+def test_breadcrumbs_go_up_the_hierarchy(built):
+    links = read_page(built.site / "desa" / "6310012005" / "index.html").links
+    for target in ("../../cakupan/", "../../kabupaten/6310/", "../../kecamatan/631001/"):
+        assert target in links
+
+
+def test_every_internal_link_of_every_page_resolves(built):
+    site = built.site
+    broken = []
+    for page in html_pages(site):
+        if page.name == "404.html":  # served at any address, so its links are absolute by design
+            continue
+        for href in read_page(page).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = posixpath.normpath(posixpath.join(page.parent.relative_to(site).as_posix(), parts.path))
+            resolved = site / target
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} → {href}")
+    assert broken == []
+
+
+def test_every_village_is_in_the_search_index_under_its_own_name(built, data):
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    for region in data.regions.values():
+        if region.level == Level.DESA:
+            assert region.full_name in titles[f"desa/{region.slug}/"]
+    assert index["config"]["pipeline"] == ["trimmer"]
+
+
+def test_sample_label_on_every_page_fed_by_sample_data(built):
+    fed = [
+        p
+        for p in html_pages(built.site)
+        if p.parent.parent.name in ("desa", "kecamatan", "kabupaten") or p.parent.name == "cakupan"
+    ]
+    fed.append(built.site / "index.html")
+    assert len(fed) == 157 + 12 + 1 + 2
+    for page in fed:
+        assert "Data contoh, bukan data resmi" in page_text(page), page
+
+
+def test_programme_amounts_come_from_the_facts_file_with_sources(built):
+    text = page_text(built.site / "manfaat" / "index.html")
+    assert "Rp42.000.000" in text
+    assert "Sumber angka di halaman ini" in text
+
+
+def test_no_request_leaves_the_site_and_language_is_indonesian(built):
+    for page in html_pages(built.site):
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="id"' in html, page
+        for resource in read_page(page).resources:
+            assert not urlsplit(resource).netloc, f"{page}: {resource}"
+    for css in built.site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_coverage_pages_stay_out_of_the_navigation(built):
+    for page in (built.site / "index.html", built.site / "desa" / "6310012005" / "index.html"):
+        nav_links = [href for href in read_page(page).links if "/desa/" in href]
+        assert len(nav_links) == 0 or page.parent.name == "6310012005", nav_links
+
+
+def test_news_post_and_rss_feed(built):
+    feed = (built.site / "feed_rss_created.xml").read_text(encoding="utf-8")
+    assert "<item>" in feed and "Tanah Bumbu" in feed
+    posts = list((built.site / "berita").rglob("*penghargaan*/index.html")) or list(
+        (built.site / "berita").rglob("index.html")
+    )
+    assert any("15 Maret 2023" in page_text(p) for p in posts)
+
+
+def test_hand_written_page_survives_a_rebuild(project):
+    page = project.docs / "tentang-data.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nCatatan staf: halaman ini ditulis tangan.\n", encoding="utf-8"
+    )
+    before = page.read_bytes()
+    build_site(project)
+    build_site(project)
+    assert page.read_bytes() == before
+    assert "Catatan staf: halaman ini ditulis tangan." in page_text(project.site / "tentang-data" / "index.html")

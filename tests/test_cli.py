@@ -1,0 +1,70 @@
+"""The command line as staff use it: exit status, messages, and the published site left alone on failure."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_check_passes_on_built_in_data_and_writes_nothing(project):
+    before = sorted(p.relative_to(project.config.parent) for p in project.config.parent.rglob("*"))
+    result = run("check", "--data", "data", cwd=project.config.parent)
+    assert result.returncode == 0, result.stderr
+    assert "Data di data baik: 171 wilayah" in result.stdout
+    assert sorted(p.relative_to(project.config.parent) for p in project.config.parent.rglob("*")) == before
+
+
+def test_check_reports_errors_without_traceback_and_fails(project):
+    path = project.data / "klaim.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",JKK,", ",JKX,", 1), encoding="utf-8")
+    result = run("check", "--data", "data", cwd=project.config.parent)
+    assert result.returncode == 1
+    assert (
+        "data/klaim.csv:2:manfaat: galat: 'JKX' tidak terbaca; yang diharapkan: salah satu dari: JKM, JKK, beasiswa [bad-value]"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_strict_turns_warnings_into_errors(project):
+    path = project.data / "kepesertaan.csv"
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("63.10.01.2005,")]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    assert run("check", cwd=project.config.parent).returncode == 0
+    strict = run("check", "--strict", cwd=project.config.parent)
+    assert strict.returncode == 1
+    assert "village-without-data" in strict.stderr
+
+
+def test_failed_build_leaves_the_published_site_as_it_was(project):
+    cwd = project.config.parent
+    assert run("build", cwd=cwd).returncode == 0
+    before = {p: p.read_bytes() for p in sorted((cwd / "site").rglob("*")) if p.is_file()}
+    path = project.data / "program_desa.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",100,", ",-5,", 1), encoding="utf-8")
+    result = run("build", cwd=cwd)
+    assert result.returncode == 1
+    assert "Situs yang sudah terbit tidak diubah" in result.stderr
+    assert {p: p.read_bytes() for p in sorted((cwd / "site").rglob("*")) if p.is_file()} == before
+
+
+def test_build_takes_another_data_folder_and_site_folder(project, tmp_path):
+    cwd = project.config.parent
+    (cwd / "data").rename(cwd / "lain")
+    result = run("build", "--data", "lain", "--site", str(tmp_path / "keluar"), cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "keluar" / "desa" / "6310012005" / "index.html").is_file()

@@ -1,0 +1,77 @@
+"""Rendering: pure functions from data to Markdown text."""
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.aggregate import build_tree
+from generator.model import Region
+from generator.render import Renderer, markdown_text, page_path, render_prose
+from generator.validate import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def pages(data):
+    return Renderer(data, build_tree(data)).coverage_pages()
+
+
+def test_page_paths_are_codes_without_dots():
+    assert page_path(Region("63.10.01.2005", "Segumbang")) == "desa/6310012005.md"
+    assert page_path(Region("63.10.01", "Batu Licin")) == "kecamatan/631001.md"
+    assert page_path(Region("63.10", "Kabupaten Tanah Bumbu")) == "kabupaten/6310.md"
+    assert page_path(Region("63", "Kalimantan Selatan")) == "provinsi/63.md"
+
+
+def test_one_page_per_village_district_and_regency_but_no_province_page_for_one_regency(pages):
+    folders = sorted({p.split("/")[0] for p in pages})
+    assert folders == ["cakupan", "desa", "kabupaten", "kecamatan"]
+    assert sum(p.startswith("desa/") for p in pages) == 157
+    assert sum(p.startswith("kecamatan/") for p in pages) == 12
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Pulo Lon / Pulo Dayah",
+        "Regapu’u",
+        "Matang Glumpang Dua Mns. Timu (X)",
+        "<b>tebal</b>",
+        "[x](javascript:alert(1))",
+        "*miring* _x_ | #1",
+    ],
+)
+def test_text_from_data_renders_as_itself(name):
+    html = markdown.markdown(markdown_text(name), extensions=["tables", "attr_list"])
+    assert html == "<p>" + name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
+
+
+def test_village_page_is_marked_as_generated_and_labelled_sample(pages):
+    text = pages["desa/6310012005.md"]
+    assert "<!-- Dibuat otomatis oleh generator" in text
+    assert "Data contoh, bukan data resmi" in text
+    assert "[Kecamatan Batu Licin](../kecamatan/631001.md)" in text
+
+
+def test_prose_page_gets_facts_sources_and_sample_banner_only_when_it_uses_coverage(data):
+    summary = {"peserta": "15.443", "tautan": "cakupan/index.md"}
+    plain = render_prose("# Manfaat\n\nAhli waris menerima {{ fakta.jkm.total }}.\n", "x.md", data, summary)
+    assert "Ahli waris menerima Rp42.000.000." in plain
+    assert "## Sumber angka di halaman ini" in plain and "Kontan" in plain
+    assert "Data contoh" not in plain
+    with_figures = render_prose("# Beranda\n\n{{ ringkasan.peserta }} peserta.\n", "x.md", data, summary)
+    assert with_figures.index("# Beranda") < with_figures.index("Data contoh") < with_figures.index("15.443 peserta")
+
+
+def test_unknown_fact_names_the_page(data):
+    from generator.render import PageError
+
+    with pytest.raises(PageError, match=r"x\.md:3: fakta .jkm\.jumlah. tidak ada"):
+        render_prose("# Judul\n\n{{ fakta.jkm.jumlah }}", "x.md", data, {})

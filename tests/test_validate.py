@@ -1,0 +1,90 @@
+"""Validation: every problem is reported with file, row (header = 1), column and a stable code."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.problems import DataError
+from generator.validate import count, date, load_dataset, month
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(data: Path) -> list[tuple[str, int, str, str]]:
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    return [(Path(p.path).name, p.row, p.column, p.code) for p in caught.value.problems if not p.warning]
+
+
+def test_built_in_data_is_valid(project):
+    data = load_dataset(project.data)
+    assert len([r for r in data.regions.values() if r.level == 4]) == 157
+    assert data.sample is True
+    assert data.warnings == []
+
+
+def test_cell_parsers_accept_the_forms_staff_write():
+    assert count("1234") == count("1.234") == 1234
+    assert date("2023-03-15") == date("15/03/2023") == date("15 Maret 2023")
+    assert month("2023-03").isoformat() == "2023-03-01"
+
+
+@pytest.mark.parametrize("cell", ["-3", "12,5", "1.23", "dua", "1 234"])
+def test_bad_counts_are_rejected(cell):
+    with pytest.raises(ValueError):
+        count(cell)
+
+
+def test_all_problems_are_reported_in_one_run(project):
+    replace_in(project.data / "kepesertaan.csv", "63.10.01.2005,2026-10-31,25", "63.10.01.2005,2026-10-31,-25")
+    replace_in(project.data / "klaim.csv", "\n63.10.01.1007,", "\n63.10.99.9999,")
+    replace_in(project.data / "program_desa.csv", "63.10.01.2005,100,apbd", "63.10.01.2005,100,hibah")
+    found = problems_of(project.data)
+    assert ("kepesertaan.csv", found[0][1], "petani_l", "bad-value") in found
+    assert ("klaim.csv", 2, "kode_desa", "unknown-village") in found
+    assert ("program_desa.csv", 4, "sumber_dana", "bad-value") in found
+
+
+def test_message_names_file_row_column_value_and_expectation(project):
+    replace_in(
+        project.data / "program_desa.csv", "63.10.01.2005,100,apbd,2024-04-02", "63.10.01.2005,seratus,apbd,2024-04-02"
+    )
+    with pytest.raises(DataError) as caught:
+        load_dataset(project.data)
+    message = str(caught.value.problems[0])
+    assert message.endswith(
+        "program_desa.csv:4:target: galat: 'seratus' tidak terbaca; yang diharapkan: bilangan bulat seperti 1234 atau 1.234 [bad-value]"
+    )
+
+
+def test_missing_and_unknown_columns(project):
+    replace_in(project.data / "klaim.csv", "jumlah_kasus", "kasus")
+    found = problems_of(project.data)
+    assert ("klaim.csv", 1, "jumlah_kasus", "missing-column") in found
+    assert ("klaim.csv", 1, "kasus", "unknown-column") in found
+
+
+def test_duplicate_snapshot_of_a_village_is_an_error(project):
+    path = project.data / "kepesertaan.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    assert problems_of(project.data) == [("kepesertaan.csv", len(lines) + 1, "tanggal_data", "duplicate-row")]
+
+
+def test_village_without_data_is_a_warning_not_an_error(project):
+    path = project.data / "kepesertaan.csv"
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("63.10.01.2005,")]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    data = load_dataset(project.data)
+    assert [(w.code, w.warning) for w in data.warnings] == [("village-without-data", True)]
+    assert "Desa Segumbang (63.10.01.2005)" in str(data.warnings[0])
+
+
+def test_region_without_parent(project):
+    with open(project.data / "wilayah.csv", "a", encoding="utf-8") as file:
+        file.write("63.11.01,Kecamatan Yatim\n")
+    assert problems_of(project.data) == [("wilayah.csv", 173, "kode", "missing-parent")]
