@@ -28,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--data", type=Path, default=Path("data"), help="folder data (bawaan: data)")
         command.add_argument("--strict", action="store_true", help="peringatan dianggap galat")
+        if name == "serve":
+            command.add_argument(
+                "--dev-addr", default="127.0.0.1:8000", help="alamat pratinjau (bawaan: 127.0.0.1:8000)"
+            )
         if name != "check":
             command.add_argument("--site", type=Path, default=Path("site"), help="folder hasil situs (bawaan: site)")
             command.add_argument(
@@ -68,11 +72,15 @@ def _serve(args: argparse.Namespace) -> None:
     paths = _paths(args)
     stage(paths)
     os.environ["GENERATOR_SERVE"] = os.pathsep.join(str(p.resolve()) for p in (paths.data, paths.docs, paths.staged))
+    hook = Path(__file__).with_name("mkdocs_hooks.py")
+    watch = [str(paths.data), str(paths.docs)]
     serve(
         str(paths.config),
         livereload=True,
-        watch=[str(paths.data), str(paths.docs)],
+        watch=watch,
         docs_dir=str(paths.staged.resolve()),
+        hooks=[str(hook)],
+        dev_addr=args.dev_addr,
     )
 
 

@@ -8,7 +8,7 @@ page can list the sources of exactly the facts it shows.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,16 @@ class LegalBasis:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PublishedFigure:
+    """A figure once announced for a region, shown on that region's page."""
+
+    region: str
+    """Kemendagri code with dots, e.g. ``63.10``."""
+    label: str
+    fact: Fact
+
+
 @dataclass
 class Facts:
     """Everything in the facts file."""
@@ -116,6 +126,7 @@ class Facts:
     facts: dict[str, Fact]
     sources: dict[str, Source]
     legal_basis: list[LegalBasis]
+    published: list[PublishedFigure] = field(default_factory=list)
 
 
 class FactsView:
@@ -166,7 +177,8 @@ def load_facts(path: Path, shown_as: str) -> tuple[Facts, list[Problem]]:
     facts: dict[str, Fact] = {}
     _read_fact_group(raw.get("fakta", {}), "", sources, facts, shown_as, problems)
     legal = [_read_legal(item, sources, shown_as, problems) for item in raw.get("dasar_hukum", [])]
-    return Facts(facts, sources, legal), problems
+    published = [_read_published(item, facts, shown_as, problems) for item in raw.get("angka_terbit", [])]
+    return Facts(facts, sources, legal, [p for p in published if p]), problems
 
 
 def _read_sources(raw: dict[str, Any], path: str, problems: list[Problem]) -> dict[str, Source]:
@@ -178,6 +190,17 @@ def _read_sources(raw: dict[str, Any], path: str, problems: list[Problem]) -> di
             line = item.get("__line__", 0) if isinstance(item, dict) else raw["__line__"]
             problems.append(Problem(path, line, f"sumber.{key}", "bad-source", "sumber perlu paling sedikit 'judul'"))
             continue
+        url = str(item.get("url", ""))
+        if url and not url.startswith(("https://", "http://")):
+            problems.append(
+                Problem(
+                    path,
+                    item["__line__"],
+                    f"sumber.{key}.url",
+                    "bad-url",
+                    f"{url!r} bukan alamat web; tulis https://...",
+                )
+            )
         sources[key] = Source(
             key, str(item["judul"]), str(item.get("penerbit", "")), item.get("tanggal"), str(item.get("url", ""))
         )
@@ -282,6 +305,24 @@ def _read_legal(item: dict[str, Any], sources: dict[str, Source], path: str, pro
         formatting.date(when) if when else "",
         tuple(item.get("sumber", [])),
     )
+
+
+def _read_published(
+    item: dict[str, Any], facts: dict[str, Fact], path: str, problems: list[Problem]
+) -> PublishedFigure | None:
+    key = str(item.get("fakta", ""))
+    if key not in facts:
+        problems.append(
+            Problem(
+                path,
+                item["__line__"],
+                "angka_terbit.fakta",
+                "unknown-fact",
+                f"fakta {key!r} tidak ada di bagian 'fakta'",
+            )
+        )
+        return None
+    return PublishedFigure(str(item.get("kode_wilayah", "")), str(item.get("keterangan", "")), facts[key])
 
 
 def sources_of(facts: Facts, used: set[str], legal: bool = False) -> list[tuple[Source, list[Fact]]]:

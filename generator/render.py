@@ -159,7 +159,17 @@ class Renderer:
                 recent_history=lambda n: self._recent_history(n),
             )
         heading, label = CHILD_HEADINGS[region.level]
-        return self._render("region.md.j2", node, title, trail=trail, child_heading=heading, child_label=label)
+        published = [p for p in self.data.facts.published if p.region == region.code]
+        return self._render(
+            "region.md.j2",
+            node,
+            title,
+            trail=trail,
+            child_heading=heading,
+            child_label=label,
+            published=published,
+            sources=self.data.facts.sources,
+        )
 
     def _render(self, template: str, node: Coverage, title: str, **context: Any) -> str:
         description = (

@@ -48,7 +48,10 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> int:
     if folder.exists() and any(folder.iterdir()) and not (folder / SENTINEL).exists():
         raise GeneratorError(f"{folder} bukan folder milik generator (tidak ada {SENTINEL}); tidak disentuh")
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / SENTINEL).write_text("Folder ini dibuat ulang setiap kali situs dibangun. Jangan menyunting isinya.\n")
+    if not (folder / SENTINEL).exists():
+        (folder / SENTINEL).write_text(
+            "Folder ini dibuat ulang setiap kali situs dibangun. Jangan menyunting isinya.\n"
+        )
     for path in sorted(folder.rglob("*"), reverse=True):
         name = path.relative_to(folder).as_posix()
         if path.is_file() and name != SENTINEL and name not in files:

@@ -142,3 +142,16 @@ def test_hand_written_page_survives_a_rebuild(project):
     build_site(project)
     assert page.read_bytes() == before
     assert "Catatan staf: halaman ini ditulis tangan." in page_text(project.site / "tentang-data" / "index.html")
+
+
+def test_regency_page_shows_published_figures_apart_from_sample_data(built):
+    text = page_text(built.site / "kabupaten" / "6310" / "index.html")
+    assert "Angka yang pernah diumumkan" in text
+    assert "14.400" in text
+    assert "88.000 (belum dipastikan)" in text
+
+
+def test_link_preview_carries_the_village_title_and_figures(built):
+    html = (built.site / "desa" / "6310012005" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="Desa Segumbang, Kecamatan Batu Licin, Kabupaten Tanah Bumbu">' in html
+    assert "pekerja rentan terlindungi BPJS Ketenagakerjaan" in html.split('property="og:description"', 1)[1][:200]

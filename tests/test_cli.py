@@ -68,3 +68,48 @@ def test_build_takes_another_data_folder_and_site_folder(project, tmp_path):
     result = run("build", "--data", "lain", "--site", str(tmp_path / "keluar"), cwd=cwd)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "keluar" / "desa" / "6310012005" / "index.html").is_file()
+
+
+def test_serve_rebuilds_when_a_data_file_changes(project):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cwd = project.config.parent
+    command = [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def figure() -> str:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/desa/6310012005/", timeout=5) as response:
+                    html = response.read().decode()
+                return html.split('class="capaian__angka"><strong>', 1)[1].split("</strong>", 1)[0]
+            except OSError:
+                time.sleep(0.3)
+        raise AssertionError("pratinjau tidak menjawab")
+
+    try:
+        assert figure() == "98"
+        path = project.data / "kepesertaan.csv"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("63.10.01.2005,2026-10-31,25,", "63.10.01.2005,2026-10-31,125,"),
+            encoding="utf-8",
+        )
+        deadline = time.monotonic() + 30
+        while figure() != "198" and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert figure() == "198"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
