@@ -12,6 +12,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.model import Dataset
 from generator.problems import GeneratorError
 from generator.stage import remove_folder, render_all, write_folder
 from generator.validate import load_dataset
@@ -30,23 +31,25 @@ class Paths:
     config: Path
 
 
-def stage(paths: Paths) -> int:
-    """Validate the data and write the pages MkDocs reads; returns how many files changed."""
-    data = load_dataset(paths.data)
+def check_data(data_dir: Path, strict: bool = False) -> Dataset:
+    """Load and validate a data folder; print its warnings, which ``strict`` turns into a failure."""
+    data = load_dataset(data_dir)
     for warning in data.warnings:
         log.warning("%s", warning)
-    return write_folder(paths.staged, render_all(data, paths.docs))
+    if strict and data.warnings:
+        raise GeneratorError(f"{len(data.warnings)} peringatan, dan --strict mengubahnya menjadi galat")
+    return data
+
+
+def stage(paths: Paths, strict: bool = False) -> int:
+    """Validate the data and write the pages MkDocs reads; returns how many files changed."""
+    return write_folder(paths.staged, render_all(check_data(paths.data, strict), paths.docs))
 
 
 def build_site(paths: Paths, strict: bool = False) -> None:
     """Stage the pages, build them with MkDocs into a fresh folder, then put it in place of ``site/``."""
     started = time.perf_counter()
-    data = load_dataset(paths.data)
-    for warning in data.warnings:
-        log.warning("%s", warning)
-    if strict and data.warnings:
-        raise GeneratorError(f"{len(data.warnings)} peringatan, dan --strict mengubahnya menjadi galat")
-    changed = write_folder(paths.staged, render_all(data, paths.docs))
+    changed = stage(paths, strict)
     log.info(
         "%d halaman disiapkan di %s (%d berubah)", sum(1 for _ in paths.staged.rglob("*.md")), paths.staged, changed
     )

@@ -8,9 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from generator.build import Paths, build_site, stage
+from generator.build import Paths, build_site, check_data, stage
 from generator.problems import DataError, GeneratorError
-from generator.validate import load_dataset
 
 log = logging.getLogger("generator")
 
@@ -58,11 +57,7 @@ def _paths(args: argparse.Namespace) -> Paths:
 
 
 def _check(args: argparse.Namespace) -> None:
-    data = load_dataset(args.data)
-    for warning in data.warnings:
-        print(warning, file=sys.stderr)
-    if args.strict and data.warnings:
-        raise GeneratorError(f"{len(data.warnings)} peringatan, dan --strict mengubahnya menjadi galat")
+    data = check_data(args.data, args.strict)
     print(f"Data di {args.data} baik: {len(data.regions)} wilayah, {len(data.snapshots)} desa dengan data kepesertaan.")
 
 

@@ -1,4 +1,4 @@
-"""Rendering Markdown: coverage pages from the data, and hand-written pages with their facts.
+"""Rendering the coverage pages: one Markdown page per region, from the data.
 
 Everything here is pure: it returns ``{relative path: text}`` and writes nothing.
 """
@@ -10,7 +10,6 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -18,8 +17,7 @@ from markupsafe import escape
 
 from generator import formatting
 from generator.aggregate import ClaimTotal, Coverage, Tree
-from generator.facts import FactsView, MissingFact, sources_of
-from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
+from generator.model import BENEFITS, FUNDING_SOURCES, OCCUPATIONS, Dataset, Level, Region
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
 """URL folder of each level: ``/desa/6310012005/``."""
@@ -228,92 +226,3 @@ def _claim_rows(node: Coverage) -> list[tuple[str, ClaimTotal]]:
 
 def _funding_rows(node: Coverage) -> list[tuple[str, int]]:
     return [(label, node.funding[key]) for key, label in FUNDING_SOURCES.items() if node.funding[key]]
-
-
-assert len(GENDERS) == 2  # the breakdown tables have one column per gender
-
-
-# -- hand-written pages --
-
-SAMPLE_BANNER = (
-    '!!! warning "Data contoh, bukan data resmi"\n'
-    "    Angka cakupan di halaman ini dihitung dari **data contoh** untuk uji coba situs, bukan data resmi BPJS Ketenagakerjaan.\n\n"
-)
-
-
-def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:
-    """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used."""
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
-    env.filters.update(rupiah=formatting.rupiah, angka=formatting.number, tanggal=formatting.date)
-    used: set[str] = set()
-    summary_view = _Recorder(summary)
-    legal_view = _Recorder(data.facts.legal_basis)
-    try:
-        text = env.from_string(source).render(
-            fakta=FactsView(data.facts.facts, used), ringkasan=summary_view, dasar_hukum=legal_view
-        )
-    except (jinja2.TemplateError, MissingFact) as error:
-        line = getattr(error, "lineno", None) or _template_line(error.__traceback__)
-        raise PageError(f"{name}:{line or 0}: {error}") from None
-    if summary_view.used and data.sample:
-        text = _after_heading(text, SAMPLE_BANNER)
-    return text + _sources_section(data, used, legal_view.used)
-
-
-def _template_line(trace: Any) -> int | None:
-    """The template line an error was raised on: Jinja maps template frames to ``<template>``."""
-    line = None
-    while trace:
-        if trace.tb_frame.f_code.co_filename == "<template>":
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    return line
-
-
-class PageError(Exception):
-    """A hand-written page refers to a fact that does not exist, or has a template error."""
-
-
-class _Recorder:
-    """Wraps a value handed to a page and notes whether the page used it."""
-
-    def __init__(self, value: Any):
-        self.value = value
-        self.used = False
-
-    def __getattr__(self, name: str) -> Any:
-        self.used = True
-        return self.value[name] if isinstance(self.value, dict) else getattr(self.value, name)
-
-    def __iter__(self) -> Any:
-        self.used = True
-        return iter(self.value)
-
-
-def _after_heading(text: str, block: str) -> str:
-    """Insert a block after the page's first ``# `` heading (or at the top of the body)."""
-    match = re.search(r"^# .*\n", text, flags=re.MULTILINE)
-    at = match.end() if match else 0
-    return text[:at] + "\n" + block + text[at:]
-
-
-def _sources_section(data: Dataset, used: set[str], legal: bool) -> str:
-    cited = sources_of(data.facts, used, legal)
-    if not cited:
-        return ""
-    lines = ["", "## Sumber angka di halaman ini", ""]
-    for source, _facts in cited:
-        title = f"[{markdown_text(source.title)}]({source.url})" if source.url else markdown_text(source.title)
-        when = f", {formatting.date(source.date)}" if isinstance(source.date, dt.date) else ""
-        lines.append(f"- {title}, {markdown_text(source.publisher)}{when}.")
-    if any(not data.facts.facts[k].certain for k in used):
-        lines += [
-            "",
-            "Angka bertanda *(belum dipastikan)* belum kami temukan di sumber resmi; pastikan ke BPJS Ketenagakerjaan.",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def prose_paths(docs: Path) -> list[Path]:
-    """Hand-written Markdown pages under ``docs``, in a stable order."""
-    return sorted(p for p in docs.rglob("*.md") if p.is_file())

@@ -14,7 +14,8 @@ from pathlib import Path
 from generator.aggregate import build_tree
 from generator.model import Dataset
 from generator.problems import GeneratorError
-from generator.render import PageError, Renderer, render_prose
+from generator.prose import PageError, render_prose
+from generator.render import Renderer
 
 SENTINEL = ".dibuat-oleh-generator"
 """File that marks a folder as the generator's own, so it may be emptied and rewritten."""

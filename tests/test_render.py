@@ -7,7 +7,8 @@ import pytest
 
 from generator.aggregate import build_tree
 from generator.model import Region
-from generator.render import Renderer, markdown_text, page_path, render_prose
+from generator.prose import render_prose
+from generator.render import Renderer, markdown_text, page_path
 from generator.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +72,7 @@ def test_prose_page_gets_facts_sources_and_sample_banner_only_when_it_uses_cover
 
 
 def test_unknown_fact_names_the_page(data):
-    from generator.render import PageError
+    from generator.prose import PageError
 
     with pytest.raises(PageError, match=r"x\.md:3: fakta .jkm\.jumlah. tidak ada"):
         render_prose("# Judul\n\n{{ fakta.jkm.jumlah }}", "x.md", data, {})
