@@ -53,9 +53,7 @@ class Coverage:
             _add_claim(self.claims.setdefault(benefit, ClaimTotal()), total.cases, total.amount, total.last_month)
         if child.data_date and (not self.data_date or child.data_date > self.data_date):
             self.data_date = child.data_date
-        self.history = (
-            [a + b for a, b in zip(self.history, child.history, strict=True)] if self.history else list(child.history)
-        )
+        self.history = [a + b for a, b in zip(self.history, child.history, strict=True)]
 
 
 @dataclass

@@ -149,7 +149,7 @@ class Dataset:
     facts: Facts
     sample: bool
     """True when the participation and claims figures are sample data."""
-    sources: dict[str, str] = field(default_factory=dict)
-    """Which data file each kind of record came from, for page markers."""
+    files: dict[str, str] = field(default_factory=dict)
+    """The data file of each kind (``"klaim"`` → ``data/klaim.csv``), as shown in messages and markers."""
     warnings: list[Problem] = field(default_factory=list)
     """Doubtful but usable data, e.g. a village with no figures."""

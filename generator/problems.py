@@ -24,9 +24,13 @@ class Problem:
     """True for a warning, which only fails the build with ``--strict``."""
 
     def __str__(self) -> str:
-        place = ":".join(str(p) for p in (self.path, self.row or "", self.column) if p != "")
+        place = f"{self.path}:{self.row}:{self.column}" if self.row else self.path
         kind = "peringatan" if self.warning else "galat"
         return f"{place}: {kind}: {self.message} [{self.code}]"
+
+    def sort_key(self) -> tuple[bool, str, int, str, str]:
+        """Errors before warnings, then by file, row and column."""
+        return (self.warning, self.path, self.row, self.column, self.code)
 
 
 class GeneratorError(Exception):
@@ -37,7 +41,7 @@ class DataError(GeneratorError):
     """The data files hold errors; ``problems`` lists them all."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.warning, p.path, p.row, p.column, p.code))
+        self.problems = sorted(problems, key=Problem.sort_key)
         errors = sum(not p.warning for p in problems)
         files = len({p.path for p in problems})
         super().__init__(f"{errors} galat di {files} berkas")

@@ -11,12 +11,7 @@ import jinja2
 from generator import formatting
 from generator.facts import FactsView, MissingFact, sources_of
 from generator.model import Dataset
-from generator.render import markdown_text
-
-SAMPLE_BANNER = (
-    '!!! warning "Data contoh, bukan data resmi"\n'
-    "    Angka cakupan di halaman ini dihitung dari **data contoh** untuk uji coba situs, bukan data resmi BPJS Ketenagakerjaan.\n\n"
-)
+from generator.render import SAMPLE_BANNER, markdown_text
 
 
 def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:
@@ -34,7 +29,7 @@ def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str])
         line = getattr(error, "lineno", None) or _template_line(error.__traceback__)
         raise PageError(f"{name}:{line or 0}: {error}") from None
     if summary_view.used and data.sample:
-        text = _after_heading(text, SAMPLE_BANNER)
+        text = _after_heading(text, SAMPLE_BANNER + "\n")
     return text + _sources_section(data, used, legal_view.used)
 
 

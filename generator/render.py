@@ -28,6 +28,12 @@ CHILD_HEADINGS = {
     Level.KECAMATAN: ("Desa dan kelurahan", "Desa/kelurahan"),
 }
 HISTORY_MONTHS = 12
+SAMPLE_BANNER = (
+    '!!! warning "Data contoh, bukan data resmi"\n'
+    "    Angka kepesertaan dan klaim di halaman ini adalah **data contoh** untuk uji coba situs, "
+    "bukan data resmi BPJS Ketenagakerjaan.\n"
+)
+"""Shown near the top of every page whose figures come from sample data."""
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -89,7 +95,9 @@ class Renderer:
     def __post_init__(self) -> None:
         self.env = _environment()
         self.multi = sum(1 for r in self.data.regions.values() if r.level == Level.KABUPATEN) > 1
-        self.env.globals.update(sample=self.data.sample, link_to=self._link_to)
+        self.env.globals.update(sample_banner=SAMPLE_BANNER if self.data.sample else "", link_to=self._link_to)
+        self.marker = _marker(self.data)
+        self.national = self._national()
 
     def coverage_pages(self) -> dict[str, str]:
         """Every generated page: the overview and one page per region."""
@@ -115,7 +123,7 @@ class Renderer:
         return node
 
     def _overview(self) -> str:
-        node = self._national()
+        node = self.national
         heading = ("Provinsi", "Provinsi") if self.multi else CHILD_HEADINGS[Level.PROVINSI]
         return self._render(
             "overview.md.j2",
@@ -175,9 +183,8 @@ class Renderer:
             f"terlindungi BPJS Ketenagakerjaan ({formatting.percent(node.enrolled, node.target)})"
             + (", data contoh." if self.data.sample else ".")
         )
-        marker = _marker(self.data)
         return self.env.get_template(template).render(
-            node=node, title=title, description=description, marker=marker, **context
+            node=node, title=title, description=description, marker=self.marker, **context
         )
 
     def _recent_history(self, node: Coverage) -> list[tuple[dt.date, int]]:
@@ -187,7 +194,7 @@ class Renderer:
 
     def summary(self) -> dict[str, str]:
         """Headline figures for hand-written pages (``ringkasan``)."""
-        node = self._national()
+        node = self.national
         top = self._top_nodes()
         return {
             "wilayah": top[0].region.full_name if len(top) == 1 else f"{len(top)} wilayah",
@@ -202,9 +209,7 @@ class Renderer:
 
 
 def _marker(data: Dataset) -> str:
-    files = ", ".join(
-        sorted({data.sources["wilayah"], data.sources["program"], data.sources["kepesertaan"], data.sources["klaim"]})
-    )
+    files = ", ".join(sorted(data.files[kind] for kind in ("wilayah", "program", "kepesertaan", "klaim")))
     return f"<!-- Dibuat otomatis oleh generator dari {files}. Jangan disunting: ubah datanya, lalu bangun ulang. -->"
 
 

@@ -243,10 +243,11 @@ def load_dataset(data_dir: Path) -> Dataset:
     facts, fact_problems = load_facts(paths["fakta"], shown["fakta"])
     problems += fact_problems
     sample = _dataset_flags(paths["dataset"], shown["dataset"], problems)
-    problems += _villages_without_data(regions, programs, snapshots, shown)
-    if any(not p.warning for p in problems):
+    failed = {p.path for p in problems if not p.warning}
+    problems += [p for p in _villages_without_data(regions, programs, snapshots, shown) if p.path not in failed]
+    if failed:
         raise DataError(problems)
-    warnings = sorted(p for p in problems if p.warning)
+    warnings = sorted(problems, key=Problem.sort_key)
     return Dataset(regions, programs, snapshots, claims, offices, facts, sample, shown, warnings)
 
 

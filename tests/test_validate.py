@@ -88,3 +88,12 @@ def test_region_without_parent(project):
     with open(project.data / "wilayah.csv", "a", encoding="utf-8") as file:
         file.write("63.11.01,Kecamatan Yatim\n")
     assert problems_of(project.data) == [("wilayah.csv", 173, "kode", "missing-parent")]
+
+
+def test_a_broken_file_does_not_also_flood_warnings_about_every_village(project):
+    replace_in(project.data / "program_desa.csv", "sumber_dana", "sumber")
+    with pytest.raises(DataError) as caught:
+        load_dataset(project.data)
+    assert sorted(p.code for p in caught.value.problems) == ["missing-column", "unknown-column"]
+    missing = next(p for p in caught.value.problems if p.code == "missing-column")
+    assert str(missing).endswith("program_desa.csv:1:sumber_dana: galat: kolom wajib ini tidak ada [missing-column]")
