@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
+import contextlib
+import datetime as dt
 import logging
 import os
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -13,11 +17,13 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.model import Dataset
-from generator.problems import GeneratorError
-from generator.stage import remove_folder, render_all, write_folder
+from generator.problems import DataError, GeneratorError
+from generator.publish import fresh_folder, publish, publishing_lock
+from generator.stage import render_all, write_folder
 from generator.validate import load_dataset
 
 log = logging.getLogger("generator")
+MAX_SHOWN_WARNINGS = 50
 
 
 @dataclass(frozen=True)
@@ -34,33 +40,52 @@ class Paths:
 def check_data(data_dir: Path, strict: bool = False) -> Dataset:
     """Load and validate a data folder; print its warnings, which ``strict`` turns into a failure."""
     data = load_dataset(data_dir)
-    for warning in data.warnings:
-        log.warning("%s", warning)
     if strict and data.warnings:
-        raise GeneratorError(f"{len(data.warnings)} peringatan, dan --strict mengubahnya menjadi galat")
+        raise DataError([replace(warning, warning=False) for warning in data.warnings])
+    for warning in data.warnings[:MAX_SHOWN_WARNINGS]:
+        log.warning("%s", warning)
+    if len(data.warnings) > MAX_SHOWN_WARNINGS:
+        log.warning("... dan %d peringatan lain", len(data.warnings) - MAX_SHOWN_WARNINGS)
     return data
 
 
-def stage(paths: Paths, strict: bool = False) -> int:
-    """Validate the data and write the pages MkDocs reads; returns how many files changed."""
-    return write_folder(paths.staged, render_all(check_data(paths.data, strict), paths.docs))
+def stage(paths: Paths, strict: bool = False) -> tuple[Dataset, int]:
+    """Validate the data and write the pages MkDocs reads; returns the data and how many files changed."""
+    data = check_data(paths.data, strict)
+    return data, write_folder(paths.staged, render_all(data, paths.docs))
 
 
 def build_site(paths: Paths, strict: bool = False) -> None:
-    """Stage the pages, build them with MkDocs into a fresh folder, then put it in place of ``site/``."""
+    """Stage the pages, build them with MkDocs into a fresh folder, then publish it as ``site/``."""
     started = time.perf_counter()
-    changed = stage(paths, strict)
-    log.info(
-        "%d halaman disiapkan di %s (%d berubah)", sum(1 for _ in paths.staged.rglob("*.md")), paths.staged, changed
-    )
-    fresh = paths.site.with_name(f".{paths.site.name}.baru-{os.getpid()}")
-    remove_folder(fresh)
-    try:
-        _run_mkdocs(paths, fresh)
-        _publish(fresh, paths.site)
-    finally:
-        remove_folder(fresh)
+    with publishing_lock(paths.site):
+        data, changed = stage(paths, strict)
+        log.info(
+            "%d halaman disiapkan di %s (%d berubah)", sum(1 for _ in paths.staged.rglob("*.md")), paths.staged, changed
+        )
+        fresh = fresh_folder(paths.site)
+        with _build_date(data):
+            _run_mkdocs(paths, fresh)
+        publish(fresh, paths.site)
     log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, time.perf_counter() - started)
+
+
+@contextlib.contextmanager
+def _build_date(data: Dataset) -> Iterator[None]:
+    """Date the build by its data, so the same data always gives the same site.
+
+    MkDocs and its plugins read ``SOURCE_DATE_EPOCH`` for the sitemap and feed dates;
+    unless the caller set it, it becomes midnight UTC of the latest data date.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    dates = [snapshots[-1].date for snapshots in data.snapshots.values()] or [dt.date(2000, 1, 1)]
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(max(dates).timetuple()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def _run_mkdocs(paths: Paths, site_dir: Path) -> None:
@@ -76,12 +101,3 @@ def _run_mkdocs(paths: Paths, site_dir: Path) -> None:
         raise GeneratorError(f"MkDocs gagal membangun situs ({error})") from None
     finally:
         config.plugins.on_shutdown()
-
-
-def _publish(fresh: Path, site: Path) -> None:
-    """Swap the freshly built folder in for the published one."""
-    old = site.with_name(f".{site.name}.lama-{os.getpid()}")
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
-    remove_folder(old)

@@ -12,6 +12,8 @@ from generator.build import Paths, build_site, check_data, stage
 from generator.problems import DataError, GeneratorError
 
 log = logging.getLogger("generator")
+MAX_SHOWN_PROBLEMS = 50
+"""Problems printed in full; beyond this only their number is given."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,7 +67,7 @@ def _serve(args: argparse.Namespace) -> None:
     from mkdocs.commands.serve import serve
 
     paths = _paths(args)
-    stage(paths)
+    stage(paths)  # writes build/docs for MkDocs to serve
     os.environ["GENERATOR_SERVE"] = os.pathsep.join(str(p.resolve()) for p in (paths.data, paths.docs, paths.staged))
     hook = Path(__file__).with_name("mkdocs_hooks.py")
     watch = [str(paths.data), str(paths.docs)]
@@ -86,6 +88,17 @@ def _sample(args: argparse.Namespace) -> None:
     print(f"Data contoh ditulis ke {args.out}")
 
 
+def _print_problems(error: DataError) -> None:
+    """Every problem up to a cap, then how many more there are; the last line says nothing was published."""
+    for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
+        print(problem, file=sys.stderr)
+    rest = error.problems[MAX_SHOWN_PROBLEMS:]
+    if rest:
+        errors = sum(not p.warning for p in rest)
+        print(f"... dan {len(rest)} masalah lain ({errors} galat, {len(rest) - errors} peringatan)", file=sys.stderr)
+    print(f"Gagal: {error}. Situs yang sudah terbit tidak diubah.", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; data errors are printed one per line, without a traceback."""
     args = _parser().parse_args(argv)
@@ -100,9 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _sample(args)
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"Gagal: {error}. Situs yang sudah terbit tidak diubah.", file=sys.stderr)
+        _print_problems(error)
         return 1
     except GeneratorError as error:
         print(f"Gagal: {error}", file=sys.stderr)

@@ -1,13 +1,29 @@
-"""Reading data files into rows that remember where they came from."""
+"""Reading data files into rows that remember where they came from.
+
+Staff save spreadsheets in whatever form Excel gives them, so a table may be:
+CSV in UTF-8 (with or without a byte-order mark) or Windows-1252, delimited by
+commas, semicolons (Excel in an Indonesian locale) or tabs; or an XLSX workbook
+(first sheet). Anything else is a clear problem, never a guess.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from dataclasses import dataclass
+import re
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import openpyxl  # with defusedxml installed, openpyxl parses XML safely (no entity bombs)
+
 from generator.problems import Problem
+
+TABLE_SUFFIXES = (".csv", ".xlsx")
+MAX_XLSX_UNPACKED = 512 * 1024 * 1024
+"""An XLSX file that would unpack to more than this is refused (zip bomb guard)."""
+ENCODINGS = ("utf-8-sig", "cp1252")
 
 
 @dataclass(frozen=True)
@@ -16,6 +32,8 @@ class Row:
 
     number: int
     cells: dict[str, str]
+    numeric: frozenset[str] = field(default=frozenset())
+    """Columns whose XLSX cell held a number rather than text (Excel may have rounded it)."""
 
 
 @dataclass(frozen=True)
@@ -28,36 +46,149 @@ class Table:
     rows: list[Row]
 
 
-def read_csv(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
-    """Read a UTF-8 CSV file (a byte-order mark is allowed); blank lines are skipped."""
+def column_key(name: str) -> str:
+    """Header names are matched loosely: ``Kode Desa`` and ``kode-desa`` both mean ``kode_desa``."""
+    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+
+
+def find_table(folder: Path, stem: str) -> Path:
+    """The file holding table ``stem`` in ``folder``: ``stem.csv`` or ``stem.xlsx`` (CSV when neither exists)."""
+    found = [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
+    return found[0] if len(found) == 1 else folder / f"{stem}.csv"
+
+
+def twin_tables(folder: Path, stem: str) -> list[Path]:
+    """Both ``stem.csv`` and ``stem.xlsx`` when both exist (ambiguous), otherwise nothing."""
+    found = [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
+    return found if len(found) > 1 else []
+
+
+def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
+    """Read a CSV or XLSX table; problems name the file and say what was expected."""
+    def fail(code: str, message: str, row: int = 0) -> tuple[Table, list[Problem]]:
+        return Table(shown_as, (), []), [Problem(shown_as, row, "", code, message)]
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        return Table(shown_as, (), []), [Problem(shown_as, 0, "", "missing-file", "berkas tidak ada")]
-    except UnicodeDecodeError as error:
-        return Table(shown_as, (), []), [
-            Problem(shown_as, 0, "", "bad-encoding", f"bukan teks UTF-8 ({error.reason} pada bita ke-{error.start})")
-        ]
-    lines = list(csv.reader(io.StringIO(text, newline="")))
-    if not lines:
-        return Table(shown_as, (), []), [
-            Problem(shown_as, 1, "", "empty-file", "berkas kosong; baris pertama harus berisi nama kolom")
-        ]
-    header = tuple(name.strip() for name in lines[0])
-    rows = [
-        Row(number, dict(zip(header, (cell.strip() for cell in cells), strict=False)))
-        for number, cells in enumerate(lines[1:], start=2)
-        if any(cell.strip() for cell in cells)
-    ]
-    problems = [
-        Problem(
-            shown_as,
-            row.number,
-            "",
-            "wrong-cell-count",
-            f"{len(lines[row.number - 1])} sel, padahal judul kolom ada {len(header)}",
-        )
-        for row in rows
-        if len(lines[row.number - 1]) != len(header)
-    ]
+        return fail("missing-file", f"berkas tidak ada (diharapkan {path.stem}.csv atau {path.stem}.xlsx)")
+    if not raw.strip():
+        return fail("empty-file", "berkas kosong; baris pertama harus berisi nama kolom", 1)
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(path, raw, shown_as)
+    if raw.startswith(b"PK\x03\x04"):
+        return fail("not-a-spreadsheet", "berkas ini XLSX atau ZIP, bukan CSV; beri akhiran .xlsx atau simpan sebagai CSV")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return fail("bad-encoding", "berkas berkode UTF-16; simpan ulang sebagai CSV UTF-8 atau CSV biasa")
+    if b"\x00" in raw:
+        return fail("not-a-spreadsheet", "berkas ini bukan teks (berisi bita nol); simpan sebagai CSV atau XLSX")
+    text = _decode(raw)
+    if text is None:
+        return fail("bad-encoding", "teks tidak terbaca sebagai UTF-8 maupun Windows-1252; simpan ulang sebagai CSV UTF-8")
+    if not text.strip():
+        return fail("empty-file", "berkas kosong; baris pertama harus berisi nama kolom", 1)
+    return _read_csv_text(text, shown_as)
+
+
+def _decode(raw: bytes) -> str | None:
+    for encoding in ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _delimiter(header_line: str) -> str:
+    """The delimiter the header line uses most: comma, semicolon or tab."""
+    return max(",;\t", key=header_line.count)
+
+
+def _read_csv_text(text: str, shown_as: str) -> tuple[Table, list[Problem]]:
+    first_line = text.partition("\n")[0]
+    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line)))
+    header = tuple(column_key(name) for name in lines[0])
+    return _table(shown_as, header, [(n, cells, frozenset()) for n, cells in enumerate(lines[1:], start=2)])
+
+
+def _table(
+    shown_as: str, header: tuple[str, ...], lines: list[tuple[int, list[str], frozenset[str]]]
+) -> tuple[Table, list[Problem]]:
+    """Rows from raw cells; blank rows are skipped, rows with extra filled cells are problems."""
+    rows, problems = [], []
+    for number, cells, numeric in lines:
+        cells = [cell.strip() for cell in cells]
+        if not any(cells):
+            continue
+        if len(cells) > len(header) and any(cells[len(header) :]):
+            problems.append(
+                Problem(
+                    shown_as,
+                    number,
+                    "",
+                    "wrong-cell-count",
+                    f"{len(cells)} sel terisi, padahal judul kolom hanya ada {len(header)}",
+                )
+            )
+        rows.append(Row(number, dict(zip(header, cells, strict=False)), numeric))
     return Table(shown_as, header, rows), problems
+
+
+def _read_xlsx(path: Path, raw: bytes, shown_as: str) -> tuple[Table, list[Problem]]:
+    problem = _xlsx_problem(raw)
+    if problem:
+        return Table(shown_as, (), []), [Problem(shown_as, 0, "", "not-a-spreadsheet", problem)]
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header_cells = next(sheet_rows, None)
+        if not header_cells or not any(c is not None for c in header_cells):
+            return Table(shown_as, (), []), [
+                Problem(shown_as, 1, "", "empty-file", "lembar pertama kosong; baris 1 harus berisi nama kolom")
+            ]
+        header = tuple(column_key(_xlsx_text(c)) for c in header_cells)
+        while header and not header[-1]:
+            header = header[:-1]
+        lines = [
+            (number, [_xlsx_text(c) for c in cells], _numeric_columns(header, cells))
+            for number, cells in enumerate(sheet_rows, start=2)
+        ]
+    finally:
+        workbook.close()
+    return _table(shown_as, header, lines)
+
+
+def _xlsx_problem(raw: bytes) -> str | None:
+    """Why bytes cannot be an XLSX workbook we are willing to open, or None."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return "berkas berakhiran .xlsx tetapi isinya bukan buku kerja Excel; simpan ulang dari Excel sebagai .xlsx"
+    if "xl/workbook.xml" not in names:
+        return "arsip ZIP ini bukan buku kerja Excel (.xlsx); simpan ulang dari Excel sebagai .xlsx"
+    if unpacked > MAX_XLSX_UNPACKED:
+        return f"isi buku kerja terlalu besar setelah dibuka ({unpacked // 2**20} MB); pecah menjadi beberapa berkas"
+    return None
+
+
+def _xlsx_text(value: object) -> str:
+    """A cell as the text a CSV export would hold: dates in ISO form, decimals with a comma."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+    return str(value)
+
+
+def _numeric_columns(header: tuple[str, ...], cells: tuple[object, ...]) -> frozenset[str]:
+    return frozenset(
+        name
+        for name, value in zip(header, cells, strict=False)
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    )

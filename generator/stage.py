@@ -8,7 +8,6 @@ would take the address of a hand-written one is an error, never an overwrite.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from generator.aggregate import build_tree
@@ -68,8 +67,3 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> int:
         target.write_bytes(content)
         written += 1
     return written
-
-
-def remove_folder(folder: Path) -> None:
-    """Delete a folder the generator owns (used for temporary build output)."""
-    shutil.rmtree(folder, ignore_errors=True)

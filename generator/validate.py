@@ -6,13 +6,14 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.facts import load_facts
-from generator.load import Row, Table, read_csv
+from generator.load import Row, Table, find_table, read_table, twin_tables
 from generator.model import (
     BENEFITS,
     COUNT_COLUMNS,
@@ -42,9 +43,22 @@ MONTHS = [
     "desember",
 ]
 CODE_PATTERN = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")
+LEVEL_NAMES = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "desa/kelurahan"}
 DEFAULT_TARGET = 100
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_SERIALS = range(32874, 73051)
+"""Excel serial day numbers read as dates: 1990-01-01 up to 2099-12-31."""
 
 Parser = Callable[[str], Any]
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; ``reason`` says what was expected."""
+
+    def __init__(self, reason: str, code: str = "bad-value"):
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -54,9 +68,11 @@ class Column:
     name: str
     parse: Parser
     required: bool = True
+    not_future: bool = False
+    """For dates: a date after today is an error (a typo in the year, usually)."""
 
 
-# -- cell parsers: each returns the value or raises ValueError saying what was expected --
+# -- cell parsers: each returns the value or raises CellError saying what was expected --
 
 
 def text(cell: str) -> str:
@@ -65,54 +81,78 @@ def text(cell: str) -> str:
 
 def region_code(cell: str) -> str:
     if not CODE_PATTERN.fullmatch(cell):
-        raise ValueError("kode wilayah Kemendagri seperti 63, 63.10, 63.10.01 atau 63.10.01.2005")
+        raise CellError("kode wilayah Kemendagri seperti 63, 63.10, 63.10.01 atau 63.10.01.2005")
     return cell
 
 
 def village_code(cell: str) -> str:
+    if CODE_PATTERN.fullmatch(cell) and cell.count(".") < 3:
+        level = LEVEL_NAMES[cell.count(".") + 1]
+        raise CellError(f"ini kode {level}, padahal yang diharapkan kode desa seperti 63.10.01.2005", "wrong-level")
     if not re.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}", cell):
-        raise ValueError("kode desa Kemendagri seperti 63.10.01.2005")
+        raise CellError("kode desa Kemendagri seperti 63.10.01.2005")
     return cell
 
 
+def number(cell: str) -> Decimal:
+    """A number written the Indonesian way: thousands dots, decimal comma (``1.234``, ``12,5``, ``1.234,50``)."""
+    if re.fullmatch(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?", cell):
+        return Decimal(cell.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"-?\d+\.\d+", cell):
+        raise CellError("titik hanya untuk pemisah ribuan (1.234); desimal ditulis dengan koma (12,5)")
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", cell):
+        raise CellError("bilangan cara Indonesia: titik untuk ribuan (1.234), koma untuk desimal (12,5)")
+    raise CellError("bilangan seperti 1234, 1.234 atau 12,5")
+
+
 def count(cell: str) -> int:
-    """Whole numbers, with or without Indonesian thousands dots: ``1234`` or ``1.234``."""
-    if cell.startswith("-"):
-        raise ValueError("bilangan bulat 0 atau lebih (tidak boleh negatif)")
-    if re.fullmatch(r"\d+", cell) or re.fullmatch(r"\d{1,3}(\.\d{3})+", cell):
-        return int(cell.replace(".", ""))
-    raise ValueError("bilangan bulat seperti 1234 atau 1.234")
+    """A whole number of 0 or more: ``1234`` or ``1.234``."""
+    if not re.search(r"\d", cell):
+        raise CellError("bilangan bulat seperti 1234 atau 1.234")
+    value = number(cell)
+    if value < 0:
+        raise CellError("bilangan 0 atau lebih; jumlah tidak boleh negatif", "negative-count")
+    if value != value.to_integral_value():
+        raise CellError("bilangan bulat (angka di belakang koma tidak boleh ada)")
+    return int(value)
+
+
+def rupiah(cell: str) -> int:
+    """An amount in whole rupiah: ``5600000``, ``5.600.000``, ``Rp5.600.000`` or ``Rp 5.600.000,00``."""
+    return count(re.sub(r"^rp\.?\s*", "", cell, flags=re.IGNORECASE))
 
 
 def date(cell: str) -> dt.date:
-    """``2023-03-15``, ``15/03/2023`` or ``15 Maret 2023``."""
+    """``2023-03-15``, ``15/03/2023``, ``15 Maret 2023`` or an Excel serial day number such as ``45000``."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
             return dt.date.fromisoformat(cell)
         if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", cell):
-            day, month, year = map(int, match.groups())
-            return dt.date(year, month, day)
+            day, month_number, year = map(int, match.groups())
+            return dt.date(year, month_number, day)
         if match := re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", cell):
             day, name, year = match.groups()
             return dt.date(int(year), MONTHS.index(name.lower()) + 1, int(day))
+        if cell.isdigit() and int(cell) in EXCEL_SERIALS:
+            return EXCEL_EPOCH + dt.timedelta(days=int(cell))
     except ValueError:
         pass
-    raise ValueError("tanggal seperti 2023-03-15, 15/03/2023 atau 15 Maret 2023")
+    raise CellError("tanggal seperti 2023-03-15, 15/03/2023 atau 15 Maret 2023")
 
 
 def month(cell: str) -> dt.date:
     """``2023-03`` → first day of that month."""
     if match := re.fullmatch(r"(\d{4})-(\d{2})", cell):
-        year, number = map(int, match.groups())
-        if 1 <= number <= 12:
-            return dt.date(year, number, 1)
-    raise ValueError("bulan seperti 2023-03")
+        year, number_ = map(int, match.groups())
+        if 1 <= number_ <= 12:
+            return dt.date(year, number_, 1)
+    raise CellError("bulan seperti 2023-03")
 
 
 def one_of(allowed: dict[str, str]) -> Parser:
     def parse(cell: str) -> str:
         if cell not in allowed:
-            raise ValueError("salah satu dari: " + ", ".join(allowed))
+            raise CellError("salah satu dari: " + ", ".join(allowed))
         return cell
 
     return parse
@@ -125,20 +165,20 @@ PROGRAM_COLUMNS = (
     Column("kode_desa", village_code),
     Column("target", count, required=False),
     Column("sumber_dana", one_of(FUNDING_SOURCES)),
-    Column("tanggal_bergabung", date, required=False),
+    Column("tanggal_bergabung", date, required=False, not_future=True),
     Column("kontak_kantor_desa", text, required=False),
 )
 PARTICIPATION_COLUMNS = (
     Column("kode_desa", village_code),
-    Column("tanggal_data", date),
+    Column("tanggal_data", date, not_future=True),
     *tuple(Column(name, count) for name in COUNT_COLUMNS),
 )
 CLAIM_COLUMNS = (
     Column("kode_desa", village_code),
     Column("manfaat", one_of(BENEFITS)),
-    Column("bulan", month),
+    Column("bulan", month, not_future=True),
     Column("jumlah_kasus", count),
-    Column("nilai_rp", count),
+    Column("nilai_rp", rupiah),
 )
 OFFICE_COLUMNS = (
     Column("nama", text),
@@ -149,16 +189,15 @@ OFFICE_COLUMNS = (
     Column("catatan", text, required=False),
 )
 
-FILES = {
-    "wilayah": "wilayah.csv",
-    "program": "program_desa.csv",
-    "kepesertaan": "kepesertaan.csv",
-    "klaim": "klaim.csv",
-    "kantor": "kantor.csv",
-    "fakta": "fakta.yaml",
-    "dataset": "dataset.yaml",
+TABLES = {
+    "wilayah": "wilayah",
+    "program": "program_desa",
+    "kepesertaan": "kepesertaan",
+    "klaim": "klaim",
+    "kantor": "kantor",
 }
-"""The files of a data folder."""
+"""The tables of a data folder, by name without suffix: each is a ``.csv`` or ``.xlsx`` file."""
+DOCUMENTS = {"fakta": "fakta.yaml", "dataset": "dataset.yaml"}
 
 
 def parse_rows(table: Table, columns: tuple[Column, ...]) -> tuple[list[tuple[Row, dict[str, Any]]], list[Problem]]:
@@ -210,21 +249,38 @@ def _parse_row(path: str, row: Row, columns: tuple[Column, ...]) -> tuple[dict[s
             continue
         try:
             values[column.name] = column.parse(cell)
-        except ValueError as error:
+        except CellError as error:
+            message = f"{cell!r} tidak terbaca; yang diharapkan: {error.reason}"
+            if error.code != "bad-value":
+                message = f"{cell!r}: {error.reason}"
+            problems.append(Problem(path, row.number, column.name, error.code, message))
+            continue
+        if column.not_future and values[column.name] > dt.date.today():
             problems.append(
-                Problem(path, row.number, column.name, "bad-value", f"{cell!r} tidak terbaca; yang diharapkan: {error}")
+                Problem(
+                    path,
+                    row.number,
+                    column.name,
+                    "future-date",
+                    f"{cell!r} ada di masa depan; yang diharapkan tanggal hari ini atau sebelumnya (salah ketik tahun?)",
+                )
             )
     return values, problems
 
 
 def load_dataset(data_dir: Path) -> Dataset:
     """Read, check and cross-check every file of a data folder; raise DataError listing all problems."""
-    paths = {kind: data_dir / name for kind, name in FILES.items()}
+    paths = {kind: find_table(data_dir, stem) for kind, stem in TABLES.items()}
+    paths.update((kind, data_dir / name) for kind, name in DOCUMENTS.items())
     shown = {kind: display_path(path) for kind, path in paths.items()}
     problems: list[Problem] = []
 
     def table(kind: str, columns: tuple[Column, ...]) -> list[tuple[Row, dict[str, Any]]]:
-        raw, found = read_csv(paths[kind], shown[kind])
+        if twins := twin_tables(data_dir, TABLES[kind]):
+            names = " dan ".join(display_path(p) for p in twins)
+            problems.append(Problem(names, 0, "", "two-files", "hanya boleh ada satu; hapus atau pindahkan salah satunya"))
+            return []
+        raw, found = read_table(paths[kind], shown[kind])
         rows, more = parse_rows(raw, columns)
         problems.extend(found + more)
         return rows

@@ -44,7 +44,7 @@ def test_all_problems_are_reported_in_one_run(project):
     replace_in(project.data / "klaim.csv", "\n63.10.01.1007,", "\n63.10.99.9999,")
     replace_in(project.data / "program_desa.csv", "63.10.01.2005,100,apbd", "63.10.01.2005,100,hibah")
     found = problems_of(project.data)
-    assert ("kepesertaan.csv", found[0][1], "petani_l", "bad-value") in found
+    assert ("kepesertaan.csv", found[0][1], "petani_l", "negative-count") in found
     assert ("klaim.csv", 2, "kode_desa", "unknown-village") in found
     assert ("program_desa.csv", 4, "sumber_dana", "bad-value") in found
 

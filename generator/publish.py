@@ -1,0 +1,76 @@
+"""Publishing: putting a freshly built site in place of ``site/`` in one atomic step.
+
+A build writes into ``.site.baru`` beside ``site/``. Only when MkDocs has fully
+succeeded are the two folders exchanged with ``renameat2(RENAME_EXCHANGE)``, a
+single system call: at every moment ``site/`` is either the whole old site or the
+whole new one, even if the build is killed. A lock keeps two builds from
+publishing at once, and leftovers of a killed build are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.problems import GeneratorError
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+
+def fresh_folder(site: Path) -> Path:
+    """Where a build writes before publishing: ``.site.baru`` beside ``site/``."""
+    return site.with_name(f".{site.name}.baru")
+
+
+@contextlib.contextmanager
+def publishing_lock(site: Path) -> Iterator[None]:
+    """Hold ``.site.kunci`` for the whole build; a second build at the same time is refused."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with site.with_name(f".{site.name}.kunci").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise GeneratorError(f"pembangunan lain sedang menulis {site}; tunggu sampai selesai") from None
+        shutil.rmtree(fresh_folder(site), ignore_errors=True)  # left by a build that was killed
+        yield
+
+
+def publish(fresh: Path, site: Path) -> None:
+    """Put ``fresh`` in place of ``site``; the old site is deleted afterwards."""
+    if not site.exists():
+        fresh.rename(site)
+        return
+    try:
+        _exchange(fresh, site)
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            raise
+        _swap_by_renames(fresh, site)  # file system without RENAME_EXCHANGE: a brief gap
+    shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> None:
+    """Swap two paths atomically (Linux ``renameat2`` with ``RENAME_EXCHANGE``)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 tidak tersedia")
+    result = renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE)
+    if result != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(second))
+
+
+def _swap_by_renames(fresh: Path, site: Path) -> None:
+    old = site.with_name(f".{site.name}.lama")
+    shutil.rmtree(old, ignore_errors=True)
+    site.rename(old)
+    fresh.rename(site)
+    old.rename(fresh)
