@@ -24,7 +24,9 @@ class Problem:
     """True for a warning, which only fails the build with ``--strict``."""
 
     def __str__(self) -> str:
-        place = f"{self.path}:{self.row}:{self.column}" if self.row else self.path
+        place = self.path
+        if self.row:
+            place += f":{self.row}:{self.column}" if self.column else f":{self.row}"
         kind = "peringatan" if self.warning else "galat"
         return f"{place}: {kind}: {self.message} [{self.code}]"
 

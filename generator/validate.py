@@ -96,6 +96,8 @@ def village_code(cell: str) -> str:
 
 def number(cell: str) -> Decimal:
     """A number written the Indonesian way: thousands dots, decimal comma (``1.234``, ``12,5``, ``1.234,50``)."""
+    if not cell.isascii():
+        raise CellError("bilangan dengan angka 0-9 seperti 1234, 1.234 atau 12,5")
     if re.fullmatch(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?", cell):
         return Decimal(cell.replace(".", "").replace(",", "."))
     if re.fullmatch(r"-?\d+\.\d+", cell):
@@ -109,6 +111,8 @@ def count(cell: str) -> int:
     """A whole number of 0 or more: ``1234`` or ``1.234``."""
     if not re.search(r"\d", cell):
         raise CellError("bilangan bulat seperti 1234 atau 1.234")
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", cell):
+        raise CellError("bilangan bulat; pemisah ribuan ditulis dengan titik (1.234), bukan koma")
     value = number(cell)
     if value < 0:
         raise CellError("bilangan 0 atau lebih; jumlah tidak boleh negatif", "negative-count")
@@ -141,12 +145,19 @@ def date(cell: str) -> dt.date:
 
 
 def month(cell: str) -> dt.date:
-    """``2023-03`` → first day of that month."""
-    if match := re.fullmatch(r"(\d{4})-(\d{2})", cell):
-        year, number_ = map(int, match.groups())
-        if 1 <= number_ <= 12:
-            return dt.date(year, number_, 1)
-    raise CellError("bulan seperti 2023-03")
+    """``2023-03``, ``03/2023`` or ``Maret 2023`` (or any date, as Excel turns months into dates) → its first day."""
+    forms = (r"(?P<year>\d{4})-(?P<month>\d{1,2})", r"(?P<month>\d{1,2})/(?P<year>\d{4})", r"(?P<name>[A-Za-z]+) (?P<year>\d{4})")
+    for form in forms:
+        if match := re.fullmatch(form, cell):
+            parts = match.groupdict()
+            name = (parts.get("name") or "").lower()
+            number_ = MONTHS.index(name) + 1 if name in MONTHS else int(parts.get("month") or 0)
+            if 1 <= number_ <= 12:
+                return dt.date(int(parts["year"]), number_, 1)
+    try:
+        return date(cell).replace(day=1)
+    except CellError:
+        raise CellError("bulan seperti 2023-03, 03/2023 atau Maret 2023") from None
 
 
 def one_of(allowed: dict[str, str]) -> Parser:

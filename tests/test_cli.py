@@ -113,3 +113,16 @@ def test_serve_rebuilds_when_a_data_file_changes(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_long_list_of_problems_is_capped_with_a_count_of_the_rest(project):
+    path = project.data / "kepesertaan.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1:201] = [line.replace(",", ",x", 3) for line in lines[1:201]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("check", cwd=project.config.parent)
+    shown = [line for line in result.stderr.splitlines() if line.startswith("data/kepesertaan.csv:")]
+    assert result.returncode == 1
+    assert len(shown) == 50
+    assert "... dan 550 masalah lain (550 galat, 0 peringatan)" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,11 +1,16 @@
 """Validation: every problem is reported with file, row (header = 1), column and a stable code."""
 
+import csv
+import datetime as dt
+import re
+import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from generator.problems import DataError
-from generator.validate import count, date, load_dataset, month
+from generator.validate import CellError, count, date, load_dataset, month, rupiah
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -28,9 +33,65 @@ def test_built_in_data_is_valid(project):
 
 
 def test_cell_parsers_accept_the_forms_staff_write():
-    assert count("1234") == count("1.234") == 1234
-    assert date("2023-03-15") == date("15/03/2023") == date("15 Maret 2023")
-    assert month("2023-03").isoformat() == "2023-03-01"
+    assert count("1234") == count("1.234") == count("1.234,00") == 1234
+    assert rupiah("Rp5.600.000") == rupiah("Rp 5.600.000,00") == rupiah("5600000") == 5_600_000
+    assert date("2023-03-15") == date("15/03/2023") == date("15 Maret 2023") == date("45000")
+    assert month("2023-03") == month("03/2023") == month("Maret 2023") == month("2023-03-01") == dt.date(2023, 3, 1)
+
+
+@pytest.mark.parametrize("cell", ["1,234", "1.23", "12,5", "1 234", "1.2345", "٣"])
+def test_counts_that_could_be_misread_are_refused(cell):
+    with pytest.raises(CellError):
+        count(cell)
+
+
+def same_dataset(first: Path, second: Path) -> None:
+    a, b = load_dataset(first), load_dataset(second)
+    assert (a.regions, a.programs, a.snapshots, a.claims) == (b.regions, b.programs, b.snapshots, b.claims)
+
+
+def test_semicolon_windows_1252_csv_with_excel_headers_reads_the_same(project, tmp_path):
+    """Excel in an Indonesian locale: semicolons, CRLF, Windows-1252, headers typed as words."""
+    other = tmp_path / "lain"
+    shutil.copytree(project.data, other)
+    for name in ("wilayah.csv", "kepesertaan.csv", "program_desa.csv", "klaim.csv"):
+        rows = list(csv.reader((project.data / name).open(encoding="utf-8")))
+        rows[0] = [column.replace("_", " ").title() for column in rows[0]]
+        with (other / name).open("w", encoding="cp1252", newline="") as out:
+            csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    same_dataset(project.data, other)
+
+
+def test_xlsx_workbooks_read_the_same_as_csv(project, tmp_path):
+    """Counts as numbers, dates as real Excel dates, months as Excel turns them into dates."""
+    other = tmp_path / "lain"
+    shutil.copytree(project.data, other)
+    for stem in ("kepesertaan", "klaim"):
+        book = openpyxl.Workbook()
+        rows = list(csv.reader((project.data / f"{stem}.csv").open(encoding="utf-8")))
+        book.active.append(rows[0])
+        for row in rows[1:]:
+            book.active.append([_as_excel_value(cell) for cell in row])
+        book.save(other / f"{stem}.xlsx")
+        (other / f"{stem}.csv").unlink()
+    same_dataset(project.data, other)
+
+
+def _as_excel_value(cell: str) -> object:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
+        return dt.datetime.fromisoformat(cell)
+    if re.fullmatch(r"\d{4}-\d{2}", cell):
+        return dt.datetime.fromisoformat(cell + "-01")
+    return int(cell) if cell.isdigit() else cell
+
+
+def test_csv_and_xlsx_of_the_same_table_is_an_error(project):
+    openpyxl.Workbook().save(project.data / "klaim.xlsx")
+    with pytest.raises(DataError) as caught:
+        load_dataset(project.data)
+    assert [(p.code, p.path) for p in caught.value.problems] == [
+        ("two-files", f"{project.data / 'klaim.csv'} dan {project.data / 'klaim.xlsx'}")
+    ]
 
 
 @pytest.mark.parametrize("cell", ["-3", "12,5", "1.23", "dua", "1 234"])
