@@ -10,6 +10,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 import jinja2
@@ -209,8 +210,8 @@ class Renderer:
 
 
 def _marker(data: Dataset) -> str:
-    files = ", ".join(sorted(data.files[kind] for kind in ("wilayah", "program", "kepesertaan", "klaim")))
-    return f"<!-- Dibuat otomatis oleh generator dari {files}. Jangan disunting: ubah datanya, lalu bangun ulang. -->"
+    files = ", ".join(sorted(PurePath(data.files[kind]).name for kind in ("wilayah", "program", "kepesertaan", "klaim")))
+    return f"<!-- Dibuat otomatis oleh generator dari {files} di folder data. Jangan disunting: ubah datanya, lalu bangun ulang. -->"
 
 
 def _occupation_rows(node: Coverage) -> list[dict[str, Any]]:
