@@ -72,7 +72,7 @@ class Fact:
             return formatting.date(self.value)  # type: ignore[arg-type]
         if isinstance(self.value, int):
             return formatting.number(self.value)
-        return str(self.value)
+        return formatting.markdown_text(self.value)
 
     def _marked(self, text: str) -> str:
         return text if self.certain else text + UNCERTAIN_MARK

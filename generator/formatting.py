@@ -1,8 +1,10 @@
-"""Indonesian formatting of numbers, money and dates, through Babel."""
+"""Text for pages: Indonesian numbers, money and dates through Babel, and data text made safe for Markdown."""
 
 from __future__ import annotations
 
 import datetime as dt
+import string
+import unicodedata
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -42,3 +44,19 @@ def date(value: dt.date) -> str:
 def month(value: dt.date) -> str:
     """``2023-03-01`` → ``Maret 2023``."""
     return format_date(value, format="MMMM y", locale=LOCALE)
+
+
+ENTITY_ENCODED = frozenset(string.punctuation)
+"""Characters that Markdown, its extensions or HTML could read as markup."""
+
+
+def markdown_text(value: object) -> str:
+    """Text from data, made to show as itself in Markdown: no markup, no HTML, no links, no attributes.
+
+    Every ASCII punctuation character becomes a numeric character reference (``<`` → ``&#60;``),
+    which Python-Markdown passes through untouched and the browser shows as the character;
+    runs of white space become one space, so a line break in a cell cannot end a table row, and
+    control characters are dropped (Python-Markdown uses some of them as its own placeholders).
+    """
+    visible = "".join(c for c in str(value) if c.isspace() or unicodedata.category(c) != "Cc")
+    return "".join(f"&#{ord(c)};" if c in ENTITY_ENCODED else c for c in " ".join(visible.split()))

@@ -8,16 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 import jinja2
-from markupsafe import escape
 
 from generator import formatting
 from generator.aggregate import ClaimTotal, Coverage, Tree
+from generator.formatting import markdown_text
 from generator.model import BENEFITS, FUNDING_SOURCES, OCCUPATIONS, Dataset, Level, Region
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
@@ -35,14 +34,6 @@ SAMPLE_BANNER = (
     "bukan data resmi BPJS Ketenagakerjaan.\n"
 )
 """Shown near the top of every page whose figures come from sample data."""
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-def markdown_text(value: object) -> str:
-    """Text from data, made to show as itself in Markdown: no markup, no HTML, no links."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
-
-
 def page_path(region: Region) -> str:
     """``desa/6310012005.md`` for a village, and likewise for every level."""
     return f"{FOLDERS[region.level]}/{region.slug}.md"
@@ -59,7 +50,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         md=markdown_text,
-        html=lambda value: str(escape(value)),
+        html=lambda value: html.escape(str(value), quote=False),
         yaml=lambda value: json.dumps(str(value), ensure_ascii=False),
         number=formatting.number,
         rupiah=formatting.rupiah,

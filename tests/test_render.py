@@ -2,13 +2,12 @@
 
 from pathlib import Path
 
-import markdown
 import pytest
 
 from generator.aggregate import build_tree
 from generator.model import Region
 from generator.prose import render_prose
-from generator.render import Renderer, markdown_text, page_path
+from generator.render import Renderer, page_path
 from generator.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,22 +35,6 @@ def test_one_page_per_village_district_and_regency_but_no_province_page_for_one_
     assert folders == ["cakupan", "desa", "kabupaten", "kecamatan"]
     assert sum(p.startswith("desa/") for p in pages) == 157
     assert sum(p.startswith("kecamatan/") for p in pages) == 12
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "Pulo Lon / Pulo Dayah",
-        "Regapu’u",
-        "Matang Glumpang Dua Mns. Timu (X)",
-        "<b>tebal</b>",
-        "[x](javascript:alert(1))",
-        "*miring* _x_ | #1",
-    ],
-)
-def test_text_from_data_renders_as_itself(name):
-    html = markdown.markdown(markdown_text(name), extensions=["tables", "attr_list"])
-    assert html == "<p>" + name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
 
 
 def test_village_page_is_marked_as_generated_and_labelled_sample(pages):
