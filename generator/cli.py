@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
@@ -44,6 +45,14 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--config", type=Path, default=Path("mkdocs.yml"), help="konfigurasi MkDocs (bawaan: mkdocs.yml)"
             )
+    imported = commands.add_parser(
+        "import", help="hitung daftar peserta (CSV/XLSX berisi NIK dan nama) menjadi data kepesertaan tanpa data pribadi"
+    )
+    imported.add_argument("file", type=Path, help="daftar peserta, satu baris per orang")
+    imported.add_argument("--data", type=Path, default=Path("data"), help="folder data (bawaan: data)")
+    imported.add_argument(
+        "--per", type=_iso_date, help="tanggal data, mis. 2026-10-31 (bawaan: tanggal terdaftar terakhir di berkas)"
+    )
     sample = commands.add_parser("sample", help="buat data contoh dari referensi wilayah")
     sample.add_argument("--wilayah", type=Path, required=True, help="folder referensi wilayah (provinces.csv, ...)")
     sample.add_argument(
@@ -52,6 +61,22 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--bulan", type=int, default=36, help="panjang riwayat bulanan (bawaan: 36)")
     sample.add_argument("--out", type=Path, default=Path("data"), help="folder tujuan (bawaan: data)")
     return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} bukan tanggal seperti 2026-10-31") from None
+
+
+def _import(args: argparse.Namespace) -> None:
+    from generator.participants import import_participants
+
+    report = import_participants(args.file, args.data, args.per)
+    for line in report.lines():
+        print(line)
+    print(f"Data kepesertaan ditulis ke {args.data / 'kepesertaan.csv'} (hanya jumlah; tanpa NIK, nama, tanggal lahir)")
 
 
 def _paths(args: argparse.Namespace) -> Paths:
@@ -110,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             _check(args)
         elif args.command == "serve":
             _serve(args)
+        elif args.command == "import":
+            _import(args)
         else:
             _sample(args)
     except DataError as error:
