@@ -16,6 +16,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.aggregate import Tree, build_tree
+from generator.changes import report_against_published
 from generator.model import Dataset
 from generator.problems import DataError, GeneratorError
 from generator.publish import fresh_folder, publish, publishing_lock
@@ -49,24 +51,40 @@ def check_data(data_dir: Path, strict: bool = False) -> Dataset:
     return data
 
 
-def stage(paths: Paths, strict: bool = False) -> tuple[Dataset, int]:
-    """Validate the data and write the pages MkDocs reads; returns the data and how many files changed."""
+@dataclass(frozen=True)
+class Staged:
+    """What staging produced: the checked data, its coverage tree, and how many files changed."""
+
+    data: Dataset
+    tree: Tree
+    changed: int
+
+
+def stage(paths: Paths, strict: bool = False) -> Staged:
+    """Validate the data and write the pages MkDocs reads."""
     data = check_data(paths.data, strict)
-    return data, write_folder(paths.staged, render_all(data, paths.docs))
+    tree = build_tree(data)
+    return Staged(data, tree, write_folder(paths.staged, render_all(data, paths.docs, tree)))
 
 
 def build_site(paths: Paths, strict: bool = False) -> None:
     """Stage the pages, build them with MkDocs into a fresh folder, then publish it as ``site/``."""
     started = time.perf_counter()
     with publishing_lock(paths.site):
-        data, changed = stage(paths, strict)
+        staged = stage(paths, strict)
         log.info(
-            "%d halaman disiapkan di %s (%d berubah)", sum(1 for _ in paths.staged.rglob("*.md")), paths.staged, changed
+            "%d halaman disiapkan di %s (%d berubah)",
+            sum(1 for _ in paths.staged.rglob("*.md")),
+            paths.staged,
+            staged.changed,
         )
         fresh = fresh_folder(paths.site)
-        with _build_date(data):
+        with _build_date(staged.data):
             _run_mkdocs(paths, fresh)
+        report = report_against_published(paths.site, staged.tree)
         publish(fresh, paths.site)
+    for line in report:
+        log.info("%s", line)
     log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, time.perf_counter() - started)
 
 

@@ -16,12 +16,16 @@ import jinja2
 
 from generator import formatting
 from generator.aggregate import ClaimTotal, Coverage, Tree
+from generator.changes import VillageChange, month_over_month, signed
 from generator.formatting import markdown_text
 from generator.model import BENEFITS, FUNDING_SOURCES, OCCUPATIONS, Dataset, Level, Region
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
 """URL folder of each level: ``/desa/6310012005/``."""
 OVERVIEW = "cakupan/index.md"
+UPDATES = "pembaruan-data.md"
+UPDATE_LIST_LIMIT = 20
+"""Villages listed by name on the updates page; beyond this only their number is given."""
 CHILD_HEADINGS = {
     Level.PROVINSI: ("Kabupaten dan kota", "Kabupaten/kota"),
     Level.KABUPATEN: ("Kecamatan", "Kecamatan"),
@@ -60,7 +64,7 @@ def _environment() -> jinja2.Environment:
         month=formatting.month,
     )
     env.globals.update(
-        percent=formatting.percent, bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0
+        signed=signed, percent=formatting.percent, bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0
     )
     env.globals.update(occupation_rows=_occupation_rows, totals_by_gender=_totals_by_gender, claim_rows=_claim_rows)
     env.globals.update(
@@ -93,7 +97,7 @@ class Renderer:
 
     def coverage_pages(self) -> dict[str, str]:
         """Every generated page: the overview and one page per region."""
-        pages = {OVERVIEW: self._overview()}
+        pages = {OVERVIEW: self._overview(), UPDATES: self._updates()}
         for node in self.tree.by_code.values():
             if node.region.level == Level.PROVINSI and not self.multi:
                 continue
@@ -125,6 +129,30 @@ class Renderer:
             child_label=heading[1],
             trail=[],
         )
+
+    def _updates(self) -> str:
+        return self._render(
+            "updates.md.j2",
+            self.national,
+            "Pembaruan data",
+            changes=month_over_month(self.tree),
+            list_limit=UPDATE_LIST_LIMIT,
+            link_to=lambda node: page_path(node.region),
+            change_table=self._change_table,
+        )
+
+    def _change_table(self, changes: list[VillageChange], when_empty: str) -> str:
+        if not changes:
+            return when_empty
+        rows = ["| Desa | Kecamatan | Sebelumnya | Sekarang | Perubahan |", "|:--|:--|--:|--:|--:|"]
+        for change in changes:
+            region = change.node.region
+            district = self.data.regions[region.parent_code].name  # type: ignore[index]
+            rows.append(
+                f"| [{markdown_text(region.full_name)}]({page_path(region)}) | {markdown_text(district)} "
+                f"| {formatting.number(change.before)} | {formatting.number(change.after)} | {signed(change.change)} |"
+            )
+        return "\n".join(rows)
 
     def _trail(self, region: Region) -> list[Crumb]:
         trail = [Crumb("Cakupan", "../" + OVERVIEW)]

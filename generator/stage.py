@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.aggregate import build_tree
+from generator.aggregate import Tree, build_tree
+from generator.changes import OPEN_DATA, open_data_table
 from generator.model import Dataset
 from generator.problems import GeneratorError
 from generator.prose import PageError, render_prose
@@ -20,10 +21,11 @@ SENTINEL = ".dibuat-oleh-generator"
 """File that marks a folder as the generator's own, so it may be emptied and rewritten."""
 
 
-def render_all(data: Dataset, docs: Path) -> dict[str, bytes]:
-    """Every file of the staged docs folder: rendered hand-written pages, assets, generated pages."""
-    renderer = Renderer(data, build_tree(data))
+def render_all(data: Dataset, docs: Path, tree: Tree | None = None) -> dict[str, bytes]:
+    """Every file of the staged docs folder: rendered hand-written pages, assets, generated pages, open data."""
+    renderer = Renderer(data, tree or build_tree(data))
     generated = renderer.coverage_pages()
+    generated[OPEN_DATA] = open_data_table(renderer.tree)
     summary = renderer.summary()
     files: dict[str, bytes] = {}
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import posixpath
 from pathlib import Path
@@ -153,3 +154,34 @@ def test_link_preview_carries_the_village_title_and_figures(built):
     html = (built.site / "desa" / "6310012005" / "index.html").read_text(encoding="utf-8")
     assert '<meta property="og:title" content="Desa Segumbang, Kecamatan Batu Licin, Kabupaten Tanah Bumbu">' in html
     assert "pekerja rentan terlindungi BPJS Ketenagakerjaan" in html.split('property="og:description"', 1)[1][:200]
+
+
+def test_updates_page_compares_the_last_two_months_of_the_data(built):
+    page = read_page(built.site / "pembaruan-data" / "index.html")
+    assert page.tables[0][:2] == [
+        ["", "September 2026", "Oktober 2026", "Perubahan"],
+        ["Pekerja terdaftar", "15.076", "15.443", "+367"],
+    ]
+    text = page_text(built.site / "pembaruan-data" / "index.html")
+    assert "Data per 31 Oktober 2026." in text and "Data contoh, bukan data resmi" in text
+    assert "Desa Segumbang: 98 dari target 100" not in text  # 98 is below target
+    history = page.tables[-1]
+    assert history[1][:2] == ["Oktober 2026", "15.443"] and len(history) == 1 + 36
+
+
+def test_open_data_table_holds_village_totals_only(built, data):
+    rows = list(csv.DictReader((built.site / "unduh" / "cakupan-desa.csv").open(encoding="utf-8")))
+    assert list(rows[0]) == ["kode_desa", "desa", "kecamatan", "kabupaten", "provinsi", "target", "peserta", "data_per"]
+    assert len(rows) == 157
+    assert sum(int(r["peserta"]) for r in rows) == 15_443
+    segumbang = next(r for r in rows if r["kode_desa"] == "63.10.01.2005")
+    assert segumbang == {
+        "kode_desa": "63.10.01.2005",
+        "desa": "Segumbang",
+        "kecamatan": "Batu Licin",
+        "kabupaten": "Kabupaten Tanah Bumbu",
+        "provinsi": "Kalimantan Selatan",
+        "target": "100",
+        "peserta": "98",
+        "data_per": "2026-10-31",
+    }

@@ -62,6 +62,26 @@ def test_failed_build_leaves_the_published_site_as_it_was(project):
     assert {p: p.read_bytes() for p in sorted((cwd / "site").rglob("*")) if p.is_file()} == before
 
 
+def test_build_reports_what_changed_against_the_published_site(project):
+    cwd = project.config.parent
+    first = run("build", cwd=cwd)
+    assert "Belum ada situs terbit sebelumnya untuk dibandingkan." in first.stderr
+    path = project.data / "kepesertaan.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("63.10.01.2005,2026-10-31,25,", "63.10.01.2005,2026-10-31,35,")
+    )
+    second = run("build", cwd=cwd)
+    assert second.returncode == 0, second.stderr
+    assert (
+        "Perubahan dibanding situs yang terbit sebelumnya:\n"
+        "  data per: 2026-10-31 → 2026-10-31\n"
+        "  peserta: 15.443 → 15.453 (+10)\n"
+        "  desa: 157 → 157 (baru 0, hilang 0)\n"
+        "  desa naik 1, turun 0, tetap 156\n"
+        "  perubahan terbesar: Segumbang +10\n"
+    ) in second.stderr
+
+
 def test_build_takes_another_data_folder_and_site_folder(project, tmp_path):
     cwd = project.config.parent
     (cwd / "data").rename(cwd / "lain")

@@ -32,7 +32,7 @@ def test_page_paths_are_codes_without_dots():
 
 def test_one_page_per_village_district_and_regency_but_no_province_page_for_one_regency(pages):
     folders = sorted({p.split("/")[0] for p in pages})
-    assert folders == ["cakupan", "desa", "kabupaten", "kecamatan"]
+    assert folders == ["cakupan", "desa", "kabupaten", "kecamatan", "pembaruan-data.md"]
     assert sum(p.startswith("desa/") for p in pages) == 157
     assert sum(p.startswith("kecamatan/") for p in pages) == 12
 
