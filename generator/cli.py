@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
                 "--config", type=Path, default=Path("mkdocs.yml"), help="konfigurasi MkDocs (bawaan: mkdocs.yml)"
             )
     imported = commands.add_parser(
-        "import", help="hitung daftar peserta (CSV/XLSX berisi NIK dan nama) menjadi data kepesertaan tanpa data pribadi"
+        "import",
+        help="hitung daftar peserta (CSV/XLSX berisi NIK dan nama) menjadi data kepesertaan tanpa data pribadi",
     )
     imported.add_argument("file", type=Path, help="daftar peserta, satu baris per orang")
     imported.add_argument("--data", type=Path, default=Path("data"), help="folder data (bawaan: data)")

@@ -65,6 +65,7 @@ def twin_tables(folder: Path, stem: str) -> list[Path]:
 
 def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
     """Read a CSV or XLSX table; problems name the file and say what was expected."""
+
     def fail(code: str, message: str, row: int = 0) -> tuple[Table, list[Problem]]:
         return Table(shown_as, (), []), [Problem(shown_as, row, "", code, message)]
 
@@ -77,14 +78,18 @@ def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(path, raw, shown_as)
     if raw.startswith(b"PK\x03\x04"):
-        return fail("not-a-spreadsheet", "berkas ini XLSX atau ZIP, bukan CSV; beri akhiran .xlsx atau simpan sebagai CSV")
+        return fail(
+            "not-a-spreadsheet", "berkas ini XLSX atau ZIP, bukan CSV; beri akhiran .xlsx atau simpan sebagai CSV"
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("bad-encoding", "berkas berkode UTF-16; simpan ulang sebagai CSV UTF-8 atau CSV biasa")
     if b"\x00" in raw:
         return fail("not-a-spreadsheet", "berkas ini bukan teks (berisi bita nol); simpan sebagai CSV atau XLSX")
     text = _decode(raw)
     if text is None:
-        return fail("bad-encoding", "teks tidak terbaca sebagai UTF-8 maupun Windows-1252; simpan ulang sebagai CSV UTF-8")
+        return fail(
+            "bad-encoding", "teks tidak terbaca sebagai UTF-8 maupun Windows-1252; simpan ulang sebagai CSV UTF-8"
+        )
     if not text.strip():
         return fail("empty-file", "berkas kosong; baris pertama harus berisi nama kolom", 1)
     return _read_csv_text(text, shown_as)

@@ -149,6 +149,8 @@ class Dataset:
     facts: Facts
     sample: bool
     """True when the participation and claims figures are sample data."""
+    threshold: int
+    """Counts below this are hidden in published breakdowns (the disclosure rule)."""
     files: dict[str, str] = field(default_factory=dict)
     """The data file of each kind (``"klaim"`` → ``data/klaim.csv``), as shown in messages and markers."""
     warnings: list[Problem] = field(default_factory=list)

@@ -23,7 +23,10 @@ def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str])
     legal_view = _Recorder(data.facts.legal_basis)
     try:
         text = env.from_string(source).render(
-            fakta=FactsView(data.facts.facts, used), ringkasan=summary_view, dasar_hukum=legal_view
+            fakta=FactsView(data.facts.facts, used),
+            ringkasan=summary_view,
+            dasar_hukum=legal_view,
+            aturan_data={"ambang_angka_kecil": formatting.number(data.threshold)},
         )
     except (jinja2.TemplateError, MissingFact) as error:
         line = getattr(error, "lineno", None) or _template_line(error.__traceback__)

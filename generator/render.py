@@ -15,15 +15,18 @@ from typing import Any
 import jinja2
 
 from generator import formatting
-from generator.aggregate import ClaimTotal, Coverage, Tree
+from generator.aggregate import Coverage, Tree
 from generator.changes import VillageChange, month_over_month, signed
 from generator.formatting import markdown_text
 from generator.model import BENEFITS, FUNDING_SOURCES, OCCUPATIONS, Dataset, Level, Region
+from generator.protection import Hidden, claim_cases, occupation_grid
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
 """URL folder of each level: ``/desa/6310012005/``."""
 OVERVIEW = "cakupan/index.md"
 UPDATES = "pembaruan-data.md"
+HIDDEN = "•"
+"""Shown in place of a count the disclosure rule hides."""
 UPDATE_LIST_LIMIT = 20
 """Villages listed by name on the updates page; beyond this only their number is given."""
 CHILD_HEADINGS = {
@@ -38,6 +41,8 @@ SAMPLE_BANNER = (
     "bukan data resmi BPJS Ketenagakerjaan.\n"
 )
 """Shown near the top of every page whose figures come from sample data."""
+
+
 def page_path(region: Region) -> str:
     """``desa/6310012005.md`` for a village, and likewise for every level."""
     return f"{FOLDERS[region.level]}/{region.slug}.md"
@@ -64,12 +69,9 @@ def _environment() -> jinja2.Environment:
         month=formatting.month,
     )
     env.globals.update(
-        signed=signed, percent=formatting.percent, bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0
-    )
-    env.globals.update(occupation_rows=_occupation_rows, totals_by_gender=_totals_by_gender, claim_rows=_claim_rows)
-    env.globals.update(
-        claim_cases=lambda n: sum(t.cases for t in n.claims.values()),
-        claim_amount=lambda n: sum(t.amount for t in n.claims.values()),
+        signed=signed,
+        percent=formatting.percent,
+        bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0,
     )
     env.globals.update(funding_rows=_funding_rows, funding_label=FUNDING_SOURCES.__getitem__)
     return env
@@ -87,9 +89,16 @@ class Renderer:
 
     data: Dataset
     tree: Tree
+    hidden: Hidden
 
     def __post_init__(self) -> None:
         self.env = _environment()
+        self.env.globals.update(
+            occupation_table=self._occupation_table,
+            claim_table=self._claim_table,
+            hides=self._hides,
+            threshold=self.hidden.threshold,
+        )
         self.multi = sum(1 for r in self.data.regions.values() if r.level == Level.KABUPATEN) > 1
         self.env.globals.update(sample_banner=SAMPLE_BANNER if self.data.sample else "", link_to=self._link_to)
         self.marker = _marker(self.data)
@@ -153,6 +162,56 @@ class Renderer:
                 f"| {formatting.number(change.before)} | {formatting.number(change.after)} | {signed(change.change)} |"
             )
         return "\n".join(rows)
+
+    def _occupation_table(self, node: Coverage) -> list[tuple[str, list[str]]]:
+        """Rows of the occupation × gender table as shown: hidden cells as •, the totals row in bold."""
+        rows = []
+        for r, values in enumerate(occupation_grid(node)):
+            cells = [
+                HIDDEN if self.hidden.occupation(node, r, c) else formatting.number(v) for c, v in enumerate(values)
+            ]
+            if r == len(OCCUPATIONS):
+                rows.append(("**Jumlah**", [f"**{cell}**" for cell in cells]))
+            else:
+                rows.append((list(OCCUPATIONS.values())[r], cells))
+        return rows
+
+    def _claim_table(self, node: Coverage) -> list[list[str]]:
+        """Rows of the claims table as shown; a hidden row hides its cases, amount and month."""
+        rows = []
+        total_amount = 0
+        for r, benefit in enumerate(BENEFITS):
+            total = node.claims.get(benefit)
+            total_amount += total.amount if total else 0
+            if self.hidden.claims(node, r):
+                rows.append([BENEFITS[benefit], HIDDEN, HIDDEN, HIDDEN])
+            elif total:
+                rows.append(
+                    [
+                        BENEFITS[benefit],
+                        formatting.number(total.cases),
+                        formatting.rupiah(total.amount),
+                        formatting.month(total.last_month),
+                    ]
+                )
+        if rows:
+            cases = sum(claim_cases(node)[:-1])
+            shown_total = not self.hidden.any_claims(node)
+            rows.append(
+                [
+                    "**Jumlah**",
+                    f"**{formatting.number(cases)}**" if not self.hidden.claims(node, len(BENEFITS)) else HIDDEN,
+                    f"**{formatting.rupiah(total_amount)}**" if shown_total else HIDDEN,
+                    "",
+                ]
+            )
+        return rows
+
+    def _hides(self, node: Coverage) -> bool:
+        grid = occupation_grid(node)
+        return self.hidden.any_claims(node) or any(
+            self.hidden.occupation(node, r, c) for r in range(len(grid)) for c in range(len(grid[0]))
+        )
 
     def _trail(self, region: Region) -> list[Crumb]:
         trail = [Crumb("Cakupan", "../" + OVERVIEW)]
@@ -229,24 +288,10 @@ class Renderer:
 
 
 def _marker(data: Dataset) -> str:
-    files = ", ".join(sorted(PurePath(data.files[kind]).name for kind in ("wilayah", "program", "kepesertaan", "klaim")))
+    files = ", ".join(
+        sorted(PurePath(data.files[kind]).name for kind in ("wilayah", "program", "kepesertaan", "klaim"))
+    )
     return f"<!-- Dibuat otomatis oleh generator dari {files} di folder data. Jangan disunting: ubah datanya, lalu bangun ulang. -->"
-
-
-def _occupation_rows(node: Coverage) -> list[dict[str, Any]]:
-    pairs = zip(node.counts[0::2], node.counts[1::2], strict=True)
-    return [
-        {"label": OCCUPATIONS[o], "men": men, "women": women}
-        for o, (men, women) in zip(OCCUPATIONS, pairs, strict=True)
-    ]
-
-
-def _totals_by_gender(node: Coverage) -> tuple[int, int]:
-    return sum(node.counts[0::2]), sum(node.counts[1::2])
-
-
-def _claim_rows(node: Coverage) -> list[tuple[str, ClaimTotal]]:
-    return [(BENEFITS[b], node.claims[b]) for b in BENEFITS if b in node.claims]
 
 
 def _funding_rows(node: Coverage) -> list[tuple[str, int]]:

@@ -78,6 +78,18 @@ def read_reference(wilayah: Path, regencies: set[str] | None) -> list[tuple[str,
     return chosen
 
 
+DATASET_YAML = """\
+# Apakah angka kepesertaan dan klaim di folder ini data contoh (true) atau data resmi (false).
+# Data contoh dibuat oleh generator/sample.py; setiap halaman yang memakainya diberi label.
+data_contoh: true
+
+# Aturan angka kecil: di tabel rincian (pekerjaan × jenis kelamin, klaim), jumlah 1 sampai
+# ambang_angka_kecil - 1 disembunyikan, begitu juga angka lain yang bisa dipakai menghitungnya.
+# Jumlah peserta per desa selalu ditampilkan. 1 berarti tidak ada yang disembunyikan.
+ambang_angka_kecil: 3
+"""
+
+
 def write_sample(wilayah: Path, out: Path, regencies: set[str] | None, months: int = 36) -> None:
     """Write a complete sample data folder for the chosen regencies."""
     out.mkdir(parents=True, exist_ok=True)
@@ -93,12 +105,7 @@ def write_sample(wilayah: Path, out: Path, regencies: set[str] | None, months: i
     _write_csv(out / "kepesertaan.csv", ["kode_desa", "tanggal_data", *COUNT_COLUMNS], _snapshot_rows(plans))
     _write_csv(out / "klaim.csv", ["kode_desa", "manfaat", "bulan", "jumlah_kasus", "nilai_rp"], _claim_rows(plans))
     _write_csv(out / "kantor.csv", ["nama", "jenis", "kode_wilayah", "alamat", "telepon", "catatan"], OFFICES)
-    (out / "dataset.yaml").write_text(
-        "# Apakah angka kepesertaan dan klaim di folder ini data contoh (true) atau data resmi (false).\n"
-        "# Data contoh dibuat oleh generator/sample.py; setiap halaman yang memakainya diberi label.\n"
-        "data_contoh: true\n",
-        encoding="utf-8",
-    )
+    (out / "dataset.yaml").write_text(DATASET_YAML, encoding="utf-8")
 
 
 def _plan(code: str, months: int) -> dict:

@@ -15,6 +15,7 @@ from generator.changes import OPEN_DATA, open_data_table
 from generator.model import Dataset
 from generator.problems import GeneratorError
 from generator.prose import PageError, render_prose
+from generator.protection import protect
 from generator.render import Renderer
 
 SENTINEL = ".dibuat-oleh-generator"
@@ -23,7 +24,8 @@ SENTINEL = ".dibuat-oleh-generator"
 
 def render_all(data: Dataset, docs: Path, tree: Tree | None = None) -> dict[str, bytes]:
     """Every file of the staged docs folder: rendered hand-written pages, assets, generated pages, open data."""
-    renderer = Renderer(data, tree or build_tree(data))
+    tree = tree or build_tree(data)
+    renderer = Renderer(data, tree, protect(tree, data.threshold))
     generated = renderer.coverage_pages()
     generated[OPEN_DATA] = open_data_table(renderer.tree)
     summary = renderer.summary()

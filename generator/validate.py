@@ -45,6 +45,8 @@ MONTHS = [
 CODE_PATTERN = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")
 LEVEL_NAMES = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "desa/kelurahan"}
 DEFAULT_TARGET = 100
+DEFAULT_THRESHOLD = 3
+"""Counts from 1 up to this minus one are hidden in published breakdowns unless dataset.yaml says otherwise."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_SERIALS = range(32874, 73051)
 """Excel serial day numbers read as dates: 1990-01-01 up to 2099-12-31."""
@@ -146,7 +148,11 @@ def date(cell: str) -> dt.date:
 
 def month(cell: str) -> dt.date:
     """``2023-03``, ``03/2023`` or ``Maret 2023`` (or any date, as Excel turns months into dates) → its first day."""
-    forms = (r"(?P<year>\d{4})-(?P<month>\d{1,2})", r"(?P<month>\d{1,2})/(?P<year>\d{4})", r"(?P<name>[A-Za-z]+) (?P<year>\d{4})")
+    forms = (
+        r"(?P<year>\d{4})-(?P<month>\d{1,2})",
+        r"(?P<month>\d{1,2})/(?P<year>\d{4})",
+        r"(?P<name>[A-Za-z]+) (?P<year>\d{4})",
+    )
     for form in forms:
         if match := re.fullmatch(form, cell):
             parts = match.groupdict()
@@ -289,7 +295,9 @@ def load_dataset(data_dir: Path) -> Dataset:
     def table(kind: str, columns: tuple[Column, ...]) -> list[tuple[Row, dict[str, Any]]]:
         if twins := twin_tables(data_dir, TABLES[kind]):
             names = " dan ".join(display_path(p) for p in twins)
-            problems.append(Problem(names, 0, "", "two-files", "hanya boleh ada satu; hapus atau pindahkan salah satunya"))
+            problems.append(
+                Problem(names, 0, "", "two-files", "hanya boleh ada satu; hapus atau pindahkan salah satunya")
+            )
             return []
         raw, found = read_table(paths[kind], shown[kind])
         rows, more = parse_rows(raw, columns)
@@ -309,13 +317,13 @@ def load_dataset(data_dir: Path) -> Dataset:
     ]
     facts, fact_problems = load_facts(paths["fakta"], shown["fakta"])
     problems += fact_problems
-    sample = _dataset_flags(paths["dataset"], shown["dataset"], problems)
+    sample, threshold = _dataset_flags(paths["dataset"], shown["dataset"], problems)
     failed = {p.path for p in problems if not p.warning}
     problems += [p for p in _villages_without_data(regions, programs, snapshots, shown) if p.path not in failed]
     if failed:
         raise DataError(problems)
     warnings = sorted(problems, key=Problem.sort_key)
-    return Dataset(regions, programs, snapshots, claims, offices, facts, sample, shown, warnings)
+    return Dataset(regions, programs, snapshots, claims, offices, facts, sample, threshold, shown, warnings)
 
 
 def _regions(rows: list[tuple[Row, dict[str, Any]]], path: str, problems: list[Problem]) -> dict[str, Region]:
@@ -454,16 +462,16 @@ def _villages_without_data(
     ]
 
 
-def _dataset_flags(path: Path, shown: str, problems: list[Problem]) -> bool:
-    """Read ``dataset.yaml``: whether the figures are sample data."""
+def _dataset_flags(path: Path, shown: str, problems: list[Problem]) -> tuple[bool, int]:
+    """Read ``dataset.yaml``: whether the figures are sample data, and the small-count threshold."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         problems.append(Problem(shown, 0, "", "missing-file", "berkas tidak ada"))
-        return True
+        return True, DEFAULT_THRESHOLD
     except yaml.YAMLError as error:
         problems.append(Problem(shown, 0, "", "bad-yaml", f"YAML tidak terbaca: {error}"))
-        return True
+        return True, DEFAULT_THRESHOLD
     sample = raw.get("data_contoh")
     if not isinstance(sample, bool):
         problems.append(
@@ -472,4 +480,16 @@ def _dataset_flags(path: Path, shown: str, problems: list[Problem]) -> bool:
             )
         )
         sample = True
-    return sample
+    threshold = raw.get("ambang_angka_kecil", DEFAULT_THRESHOLD)
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "ambang_angka_kecil",
+                "bad-value",
+                f"{threshold!r} bukan ambang yang sah; tulis bilangan bulat 1 atau lebih, mis. ambang_angka_kecil: 3",
+            )
+        )
+        threshold = DEFAULT_THRESHOLD
+    return sample, threshold

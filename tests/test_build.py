@@ -36,16 +36,13 @@ def test_segumbang_page_shows_its_figures(built, data):
     assert f"{latest.total} dari target {target} pekerja rentan terdaftar" in text
     assert "Data per 31 Oktober 2026." in text
     breakdown = next(t for t in read_page(page).tables if t[0][0] == "Pekerjaan")
-    expected = [
-        [
-            label,
-            str(latest.counts[2 * i]),
-            str(latest.counts[2 * i + 1]),
-            str(latest.counts[2 * i] + latest.counts[2 * i + 1]),
-        ]
-        for i, label in enumerate(OCCUPATIONS.values())
-    ]
-    assert breakdown[1:-1] == expected
+    for i, label in enumerate(OCCUPATIONS.values()):
+        men, women = latest.counts[2 * i], latest.counts[2 * i + 1]
+        assert breakdown[1 + i][0] == label
+        for shown, value in zip(breakdown[1 + i][1:], (men, women, men + women), strict=True):
+            assert shown == ("•" if 0 < value < data.threshold else shown)  # small counts hidden
+            assert shown in ("•", str(value))  # everything shown is the true figure
+    assert "•" in str(breakdown) and "Angka di bawah 3 tidak ditampilkan" in text
     assert breakdown[-1][-1] == str(latest.total)
 
 
@@ -185,3 +182,20 @@ def test_open_data_table_holds_village_totals_only(built, data):
         "peserta": "98",
         "data_per": "2026-10-31",
     }
+
+
+def test_no_published_breakdown_shows_a_small_count_or_gives_one_away(built, data):
+    """Across every coverage page: no count from 1 to threshold-1, and no row or column hiding just one cell."""
+    pages = [p for p in html_pages(built.site) if p.parent.parent.name in ("desa", "kecamatan", "kabupaten")]
+    checked = 0
+    for page in pages:
+        for table in read_page(page).tables:
+            if table[0][0] not in ("Pekerjaan", "Manfaat"):
+                continue
+            body = [row[1:4] if table[0][0] == "Pekerjaan" else row[1:2] for row in table[1:]]
+            numbers = [cell.replace(".", "") for row in body for cell in row if cell != "•"]
+            assert all(not (0 < int(n) < data.threshold) for n in numbers), page
+            assert all(row.count("•") != 1 for row in body if len(row) > 1), page
+            assert all([row[c] for row in body].count("•") != 1 for c in range(len(body[0]))), page
+            checked += 1
+    assert checked >= 157 + 12 + 1  # every occupation table, plus the claims tables

@@ -35,7 +35,7 @@ HOSTILE = [
     "[x](javascript:alert(1))",
     "| kolom | palsu |",
     "{{ ringkasan.peserta }}",
-    "{: onclick=\"alert(1)\" }",
+    '{: onclick="alert(1)" }',
     "**tebal** _miring_ `kode` ~~coret~~",
     "# judul\n- daftar",
     "&amp; &lt; &#60;",
@@ -45,7 +45,7 @@ HOSTILE = [
     "    empat spasi",
     "Desa\tSatu\r\nDua",
     "[^1]: catatan kaki",
-    "!!! warning \"x\"",
+    '!!! warning "x"',
     "<div markdown>*a*</div>",
 ]
 PLACEHOLDER = "QQQ"
@@ -142,9 +142,7 @@ def _rewrite(path, change):
 def test_hostile_names_survive_a_real_mkdocs_build_as_plain_text(project):
     names = {"63.10.01.2005": VILLAGE, "63.10.01": DISTRICT, **OTHERS}
     _rewrite(project.data / "wilayah.csv", lambda row: [row[0], names.get(row[0], row[1])])
-    _rewrite(
-        project.data / "program_desa.csv", lambda row: [*row[:4], CONTACT] if row[0] == "63.10.01.2005" else row
-    )
+    _rewrite(project.data / "program_desa.csv", lambda row: [*row[:4], CONTACT] if row[0] == "63.10.01.2005" else row)
     _rewrite(project.data / "kantor.csv", lambda row: OFFICE if row[1] == "kantor_cabang" else row)
     build_site(project)
 

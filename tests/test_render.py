@@ -7,6 +7,7 @@ import pytest
 from generator.aggregate import build_tree
 from generator.model import Region
 from generator.prose import render_prose
+from generator.protection import protect
 from generator.render import Renderer, page_path
 from generator.validate import load_dataset
 
@@ -20,7 +21,8 @@ def data():
 
 @pytest.fixture(scope="module")
 def pages(data):
-    return Renderer(data, build_tree(data)).coverage_pages()
+    tree = build_tree(data)
+    return Renderer(data, tree, protect(tree, data.threshold)).coverage_pages()
 
 
 def test_page_paths_are_codes_without_dots():

@@ -19,8 +19,11 @@ def workbook(rows: list[list[object]], path: str) -> None:
 counts = [25, 10, 8, 2, 6, 3, 7, 2, 12, 4, 5, 6, 3, 0, 1, 1, 2, 1]
 # A count typed as 12.5 and a data date typed as a real Excel date.
 workbook(
-    [HEADER, ["63.10.01.2005", dt.datetime(2026, 10, 31), 12.5, *counts[1:]],
-     ["63.10.01.2006", dt.datetime(2026, 10, 31), *counts]],
+    [
+        HEADER,
+        ["63.10.01.2005", dt.datetime(2026, 10, 31), 12.5, *counts[1:]],
+        ["63.10.01.2006", dt.datetime(2026, 10, 31), *counts],
+    ],
     "kepesertaan/xlsx-pecahan.xlsx",
 )
 workbook([], "kepesertaan/xlsx-lembar-kosong.xlsx")
