@@ -163,7 +163,7 @@ def test_updates_page_compares_the_last_two_months_of_the_data(built):
     assert "Data per 31 Oktober 2026." in text and "Data contoh, bukan data resmi" in text
     assert "Desa Segumbang: 98 dari target 100" not in text  # 98 is below target
     history = page.tables[-1]
-    assert history[1][:2] == ["Oktober 2026", "15.443"] and len(history) == 1 + 36
+    assert history[1][:2] == ["Oktober 2026", "15.443"] and len(history) == 1 + 12
 
 
 def test_open_data_table_holds_village_totals_only(built, data):
