@@ -107,14 +107,13 @@ def report_against_published(site: Path, tree: Tree) -> list[str]:
     if previous is None:
         return ["Belum ada situs terbit sebelumnya untuk dibandingkan."]
     nodes = {node.region.code: node for node in villages(tree)}
-    before = sum(int(row["peserta"]) for row in previous.values())
+    before = sum(enrolled for enrolled, _ in previous.values())
     after = sum(node.enrolled for node in nodes.values())
-    moved = [(code, node.enrolled - int(previous[code]["peserta"])) for code, node in nodes.items() if code in previous]
-    dates = [row["data_per"] for row in previous.values() if row["data_per"]]
+    moved = [(code, node.enrolled - previous[code][0]) for code, node in nodes.items() if code in previous]
     new_dates = [n.data_date.isoformat() for n in nodes.values() if n.data_date]
     lines = [
         "Perubahan dibanding situs yang terbit sebelumnya:",
-        f"  data per: {max(dates, default='-')} → {max(new_dates, default='-')}",
+        f"  data per: {max((d for _, d in previous.values() if d), default='-')} → {max(new_dates, default='-')}",
         f"  peserta: {formatting.number(before)} → {formatting.number(after)} ({signed(after - before)})",
         f"  desa: {len(previous)} → {len(nodes)} (baru {len(nodes.keys() - previous.keys())}, "
         f"hilang {len(previous.keys() - nodes.keys())})",
@@ -127,11 +126,12 @@ def report_against_published(site: Path, tree: Tree) -> list[str]:
     return lines
 
 
-def _published_table(path: Path) -> dict[str, dict[str, str]] | None:
+def _published_table(path: Path) -> dict[str, tuple[int, str]] | None:
+    """Enrolled and data date per village code from a published open-data table; None if absent or unreadable."""
     try:
         with path.open(encoding="utf-8", newline="") as source:
-            return {row["kode_desa"]: row for row in csv.DictReader(source)}
-    except (FileNotFoundError, KeyError, ValueError):
+            return {row["kode_desa"]: (int(row["peserta"]), row["data_per"]) for row in csv.DictReader(source)}
+    except (OSError, KeyError, ValueError, csv.Error):
         return None
 
 

@@ -18,7 +18,7 @@ from generator import formatting
 from generator.aggregate import Coverage, Tree
 from generator.changes import VillageChange, month_over_month, signed
 from generator.formatting import markdown_text
-from generator.model import BENEFITS, FUNDING_SOURCES, OCCUPATIONS, Dataset, Level, Region
+from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
 from generator.protection import Hidden, claim_cases, occupation_grid
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
@@ -177,41 +177,31 @@ class Renderer:
         return rows
 
     def _claim_table(self, node: Coverage) -> list[list[str]]:
-        """Rows of the claims table as shown; a hidden row hides its cases, amount and month."""
+        """Rows of the claims table as shown; a hidden row hides its cases, amount and month.
+
+        The total amount is hidden whenever any row is, since amounts (a JKM claim is a fixed sum) give cases away.
+        """
         rows = []
-        total_amount = 0
-        for r, benefit in enumerate(BENEFITS):
+        for r, (benefit, label) in enumerate(BENEFITS.items()):
             total = node.claims.get(benefit)
-            total_amount += total.amount if total else 0
             if self.hidden.claims(node, r):
-                rows.append([BENEFITS[benefit], HIDDEN, HIDDEN, HIDDEN])
+                rows.append([label, HIDDEN, HIDDEN, HIDDEN])
             elif total:
-                rows.append(
-                    [
-                        BENEFITS[benefit],
-                        formatting.number(total.cases),
-                        formatting.rupiah(total.amount),
-                        formatting.month(total.last_month),
-                    ]
-                )
-        if rows:
-            cases = sum(claim_cases(node)[:-1])
-            shown_total = not self.hidden.any_claims(node)
-            rows.append(
-                [
-                    "**Jumlah**",
-                    f"**{formatting.number(cases)}**" if not self.hidden.claims(node, len(BENEFITS)) else HIDDEN,
-                    f"**{formatting.rupiah(total_amount)}**" if shown_total else HIDDEN,
-                    "",
-                ]
-            )
+                cases, amount = formatting.number(total.cases), formatting.rupiah(total.amount)
+                rows.append([label, cases, amount, formatting.month(total.last_month)])
+        if not rows:
+            return rows
+        cases = formatting.number(claim_cases(node)[-1])
+        amount = formatting.rupiah(sum(total.amount for total in node.claims.values()))
+        hide_cases, hide_amount = self.hidden.claims(node, len(BENEFITS)), self.hidden.any_claims(node)
+        rows.append(
+            ["**Jumlah**", HIDDEN if hide_cases else f"**{cases}**", HIDDEN if hide_amount else f"**{amount}**", ""]
+        )
         return rows
 
     def _hides(self, node: Coverage) -> bool:
-        grid = occupation_grid(node)
-        return self.hidden.any_claims(node) or any(
-            self.hidden.occupation(node, r, c) for r in range(len(grid)) for c in range(len(grid[0]))
-        )
+        cells = ((r, c) for r in range(len(OCCUPATIONS) + 1) for c in range(len(GENDERS) + 1))
+        return self.hidden.any_claims(node) or any(self.hidden.occupation(node, r, c) for r, c in cells)
 
     def _trail(self, region: Region) -> list[Crumb]:
         trail = [Crumb("Cakupan", "../" + OVERVIEW)]
