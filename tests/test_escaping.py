@@ -60,7 +60,7 @@ CONTEXTS = {
 
 
 def _markdown() -> markdown.Markdown:
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))  # build/docs may not exist yet
     return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
 
 
