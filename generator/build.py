@@ -15,12 +15,17 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils import get_build_timestamp
 
 from generator.aggregate import Tree, build_tree
 from generator.changes import report_against_published
 from generator.model import Dataset
 from generator.problems import DataError, GeneratorError
+from generator.protection import protect
 from generator.publish import fresh_folder, publish, publishing_lock
+from generator.render import Renderer
+from generator.shell import add_to_search_index, write_pages
+from generator.sitemap import write_sitemaps
 from generator.stage import render_all, write_folder
 from generator.validate import load_dataset
 
@@ -53,18 +58,31 @@ def check_data(data_dir: Path, strict: bool = False) -> Dataset:
 
 @dataclass(frozen=True)
 class Staged:
-    """What staging produced: the checked data, its coverage tree, and how many files changed."""
+    """What staging produced: the checked data, its coverage tree, the page renderer, and how many files changed."""
 
     data: Dataset
     tree: Tree
+    renderer: Renderer
     changed: int
 
 
 def stage(paths: Paths, strict: bool = False) -> Staged:
-    """Validate the data and write the pages MkDocs reads."""
+    """Validate the data and write the pages MkDocs reads (hand-written pages and shells)."""
     data = check_data(paths.data, strict)
     tree = build_tree(data)
-    return Staged(data, tree, write_folder(paths.staged, render_all(data, paths.docs, tree)))
+    renderer = Renderer(data, tree, protect(tree, data.threshold))
+    return Staged(data, tree, renderer, write_folder(paths.staged, render_all(data, paths.docs, renderer)))
+
+
+def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
+    """Write every generated page into a site MkDocs has just built, then the sitemaps; returns the page count."""
+    pages = list(staged.renderer.pages())
+    written = write_pages(site_dir, pages)
+    add_to_search_index(site_dir, pages)
+    write_sitemaps(
+        site_dir, site_url, written, dt.datetime.fromtimestamp(get_build_timestamp(), dt.UTC).date().isoformat()
+    )
+    return len(written)
 
 
 def build_site(paths: Paths, strict: bool = False) -> None:
@@ -80,7 +98,9 @@ def build_site(paths: Paths, strict: bool = False) -> None:
         )
         fresh = fresh_folder(paths.site)
         with _build_date(staged.data):
-            _run_mkdocs(paths, fresh)
+            site_url = _run_mkdocs(paths, fresh)
+            pages = write_generated(fresh, staged, site_url)
+        log.info("%d halaman wilayah ditulis", pages)
         report = report_against_published(paths.site, staged.tree)
         publish(fresh, paths.site)
     for line in report:
@@ -106,7 +126,8 @@ def _build_date(data: Dataset) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def _run_mkdocs(paths: Paths, site_dir: Path) -> None:
+def _run_mkdocs(paths: Paths, site_dir: Path) -> str:
+    """Build the hand-written pages and shells into ``site_dir``; returns the site's address."""
     config = load_config(
         str(paths.config), docs_dir=str(paths.staged.resolve()), site_dir=str(site_dir.resolve()), strict=True
     )
@@ -119,3 +140,4 @@ def _run_mkdocs(paths: Paths, site_dir: Path) -> None:
         raise GeneratorError(f"MkDocs gagal membangun situs ({error})") from None
     finally:
         config.plugins.on_shutdown()
+    return config.site_url or "/"

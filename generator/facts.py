@@ -63,7 +63,12 @@ class Fact:
     note: str = ""
 
     def formatted(self) -> str:
-        """The value in Indonesian notation, without the uncertainty mark."""
+        """The value in Indonesian notation for Markdown, without the uncertainty mark."""
+        text = self.plain()
+        return formatting.markdown_text(text) if isinstance(self.value, str) else text
+
+    def plain(self) -> str:
+        """The value in Indonesian notation as plain text, without the uncertainty mark."""
         if self.unit in ("rupiah", "rupiah_per_bulan"):
             return formatting.rupiah(self.value)  # type: ignore[arg-type]
         if self.unit == "persen":
@@ -72,7 +77,7 @@ class Fact:
             return formatting.date(self.value)  # type: ignore[arg-type]
         if isinstance(self.value, int):
             return formatting.number(self.value)
-        return formatting.markdown_text(self.value)
+        return str(self.value)
 
     def _marked(self, text: str) -> str:
         return text if self.certain else text + UNCERTAIN_MARK

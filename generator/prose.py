@@ -10,8 +10,9 @@ import jinja2
 
 from generator import formatting
 from generator.facts import FactsView, MissingFact, sources_of
+from generator.formatting import markdown_text
 from generator.model import Dataset
-from generator.render import SAMPLE_BANNER, markdown_text
+from generator.render import SAMPLE_BANNER
 
 
 def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:

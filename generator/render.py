@@ -1,30 +1,32 @@
-"""Rendering the coverage pages: one Markdown page per region, from the data.
+"""Rendering the generated pages: one HTML content block per region, plus the overview and the updates page.
 
-Everything here is pure: it returns ``{relative path: text}`` and writes nothing.
+Everything here is pure: :meth:`Renderer.pages` yields :class:`Page` records and writes nothing.
+Templates are HTML with Jinja's autoescaping, so text from data always shows as itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from generator import formatting
 from generator.aggregate import Coverage, Tree
-from generator.changes import VillageChange, month_over_month, signed
-from generator.formatting import markdown_text
+from generator.changes import MonthOverMonth, VillageChange, month_over_month, signed
 from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
 from generator.protection import Hidden, claim_cases, occupation_grid
+from generator.shell import REGION_SHELL
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
 """URL folder of each level: ``/desa/6310012005/``."""
 OVERVIEW = "cakupan/index.md"
 UPDATES = "pembaruan-data.md"
+ROOT_FROM_REGION = "../../"
+"""From a region page (two folders deep) to the site root."""
 HIDDEN = "•"
 """Shown in place of a count the disclosure rule hides."""
 UPDATE_LIST_LIMIT = 20
@@ -35,46 +37,30 @@ CHILD_HEADINGS = {
     Level.KECAMATAN: ("Desa dan kelurahan", "Desa/kelurahan"),
 }
 HISTORY_MONTHS = 12
-SAMPLE_BANNER = (
-    '!!! warning "Data contoh, bukan data resmi"\n'
-    "    Angka kepesertaan dan klaim di halaman ini adalah **data contoh** untuk uji coba situs, "
-    "bukan data resmi BPJS Ketenagakerjaan.\n"
+BANNER_TITLE = "Data contoh, bukan data resmi"
+BANNER_TEXT = (
+    "Angka kepesertaan dan klaim di halaman ini adalah <strong>data contoh</strong> untuk uji coba situs, "
+    "bukan data resmi BPJS Ketenagakerjaan."
 )
-"""Shown near the top of every page whose figures come from sample data."""
+SAMPLE_BANNER = f'!!! warning "{BANNER_TITLE}"\n    {BANNER_TEXT}\n'
+"""The same banner for hand-written Markdown pages that show sample figures."""
 
 
-def page_path(region: Region) -> str:
-    """``desa/6310012005.md`` for a village, and likewise for every level."""
-    return f"{FOLDERS[region.level]}/{region.slug}.md"
+def page_url(region: Region) -> str:
+    """``desa/6310012005/`` for a village, and likewise for every level."""
+    return f"{FOLDERS[region.level]}/{region.slug}/"
 
 
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-    env.filters.update(
-        md=markdown_text,
-        html=lambda value: html.escape(str(value), quote=False),
-        yaml=lambda value: json.dumps(str(value), ensure_ascii=False),
-        number=formatting.number,
-        rupiah=formatting.rupiah,
-        angka=formatting.number,
-        date=formatting.date,
-        tanggal=formatting.date,
-        month=formatting.month,
-    )
-    env.globals.update(
-        signed=signed,
-        percent=formatting.percent,
-        bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0,
-    )
-    env.globals.update(funding_rows=_funding_rows, funding_label=FUNDING_SOURCES.__getitem__)
-    return env
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its title and description (plain text) and its content (HTML)."""
+
+    url: str
+    title: str
+    description: str
+    content: str
+    shell: str
+    """The staged shell page it is poured into."""
 
 
 @dataclass(frozen=True)
@@ -83,9 +69,30 @@ class Crumb:
     link: str
 
 
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
+    env.filters.update(number=formatting.number, rupiah=formatting.rupiah, date=formatting.date, month=formatting.month)
+    env.globals.update(
+        percent=formatting.percent,
+        bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0,
+        funding_rows=_funding_rows,
+        funding_label=FUNDING_SOURCES.__getitem__,
+        status=_status,
+        banner_title=BANNER_TITLE,
+        banner_text=Markup(BANNER_TEXT),
+    )
+    return env
+
+
 @dataclass
 class Renderer:
-    """Renders every page of one dataset."""
+    """Renders every generated page of one dataset."""
 
     data: Dataset
     tree: Tree
@@ -93,28 +100,28 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.env = _environment()
+        self.multi = sum(1 for r in self.data.regions.values() if r.level == Level.KABUPATEN) > 1
         self.env.globals.update(
+            sample=self.data.sample,
+            threshold=self.hidden.threshold,
             occupation_table=self._occupation_table,
             claim_table=self._claim_table,
+            children_rows=self._children_rows,
+            history_rows=self._history_rows,
             hides=self._hides,
-            threshold=self.hidden.threshold,
         )
-        self.multi = sum(1 for r in self.data.regions.values() if r.level == Level.KABUPATEN) > 1
-        self.env.globals.update(sample_banner=SAMPLE_BANNER if self.data.sample else "", link_to=self._link_to)
-        self.marker = _marker(self.data)
         self.national = self._national()
+        self.templates = {
+            name: self.env.get_template(f"html/{name}.html.j2") for name in ("village", "region", "overview", "updates")
+        }
 
-    def coverage_pages(self) -> dict[str, str]:
-        """Every generated page: the overview and one page per region."""
-        pages = {OVERVIEW: self._overview(), UPDATES: self._updates()}
+    def pages(self) -> Iterator[Page]:
+        """Every generated page: the overview, the updates page and one page per region."""
+        yield self._overview()
+        yield self._updates()
         for node in self.tree.by_code.values():
-            if node.region.level == Level.PROVINSI and not self.multi:
-                continue
-            pages[page_path(node.region)] = self._region_page(node)
-        return pages
-
-    def _link_to(self, node: Coverage) -> str:
-        return "../" + page_path(node.region)
+            if node.region.level != Level.PROVINSI or self.multi:
+                yield self._region_page(node)
 
     def _top_nodes(self) -> list[Coverage]:
         if self.multi:
@@ -127,43 +134,46 @@ class Renderer:
             node.add(child)
         return node
 
-    def _overview(self) -> str:
-        node = self.national
+    def _overview(self) -> Page:
         heading = ("Provinsi", "Provinsi") if self.multi else CHILD_HEADINGS[Level.PROVINSI]
-        return self._render(
-            "overview.md.j2",
-            node,
-            "Cakupan program 1 Desa 100 Pekerja Rentan",
+        content = self._render(
+            "overview",
+            self.national,
+            root="../",
+            link=_link_from("../"),
             child_heading=heading[0],
             child_label=heading[1],
-            trail=[],
         )
+        return Page("cakupan/", "Cakupan program", self._description(self.national), content, OVERVIEW)
 
-    def _updates(self) -> str:
-        return self._render(
-            "updates.md.j2",
+    def _updates(self) -> Page:
+        link = _link_from("../")
+        content = self._render(
+            "updates",
             self.national,
-            "Pembaruan data",
+            root="../",
+            link_to=link,
             changes=month_over_month(self.tree),
             list_limit=UPDATE_LIST_LIMIT,
-            link_to=lambda node: page_path(node.region),
-            change_table=self._change_table,
+            change_rows=lambda changes: self._change_rows(changes, link),
+            summary_rows=_summary_rows,
+            history_table=_history_table,
+            describe_target=lambda n: f"{formatting.number(n.enrolled)} dari target {formatting.number(n.target)}",
+            describe_enrolled=lambda n: f"{formatting.number(n.enrolled)} pekerja",
         )
+        return Page("pembaruan-data/", "Pembaruan data", self._description(self.national), content, UPDATES)
 
-    def _change_table(self, changes: list[VillageChange], when_empty: str) -> str:
-        if not changes:
-            return when_empty
-        rows = ["| Desa | Kecamatan | Sebelumnya | Sekarang | Perubahan |", "|:--|:--|--:|--:|--:|"]
+    def _change_rows(self, changes: list[VillageChange], link: Callable[[Coverage], str]) -> list[list[Any]]:
+        rows = []
         for change in changes:
             region = change.node.region
             district = self.data.regions[region.parent_code].name  # type: ignore[index]
-            rows.append(
-                f"| [{markdown_text(region.full_name)}]({page_path(region)}) | {markdown_text(district)} "
-                f"| {formatting.number(change.before)} | {formatting.number(change.after)} | {signed(change.change)} |"
-            )
-        return "\n".join(rows)
+            name = Markup('<a href="{}">{}</a>').format(link(change.node), region.full_name)
+            before, after = formatting.number(change.before), formatting.number(change.after)
+            rows.append([name, district, before, after, signed(change.change)])
+        return rows
 
-    def _occupation_table(self, node: Coverage) -> list[tuple[str, list[str]]]:
+    def _occupation_table(self, node: Coverage) -> list[list[Any]]:
         """Rows of the occupation × gender table as shown: hidden cells as •, the totals row in bold."""
         rows = []
         for r, values in enumerate(occupation_grid(node)):
@@ -171,17 +181,17 @@ class Renderer:
                 HIDDEN if self.hidden.occupation(node, r, c) else formatting.number(v) for c, v in enumerate(values)
             ]
             if r == len(OCCUPATIONS):
-                rows.append(("**Jumlah**", [f"**{cell}**" for cell in cells]))
+                rows.append([_bold("Jumlah"), *(_bold(cell) for cell in cells)])
             else:
-                rows.append((list(OCCUPATIONS.values())[r], cells))
+                rows.append([list(OCCUPATIONS.values())[r], *cells])
         return rows
 
-    def _claim_table(self, node: Coverage) -> list[list[str]]:
+    def _claim_table(self, node: Coverage) -> list[list[Any]]:
         """Rows of the claims table as shown; a hidden row hides its cases, amount and month.
 
         The total amount is hidden whenever any row is, since amounts (a JKM claim is a fixed sum) give cases away.
         """
-        rows = []
+        rows: list[list[Any]] = []
         for r, (benefit, label) in enumerate(BENEFITS.items()):
             total = node.claims.get(benefit)
             if self.hidden.claims(node, r):
@@ -195,7 +205,7 @@ class Renderer:
         amount = formatting.rupiah(sum(total.amount for total in node.claims.values()))
         hide_cases, hide_amount = self.hidden.claims(node, len(BENEFITS)), self.hidden.any_claims(node)
         rows.append(
-            ["**Jumlah**", HIDDEN if hide_cases else f"**{cases}**", HIDDEN if hide_amount else f"**{amount}**", ""]
+            [_bold("Jumlah"), HIDDEN if hide_cases else _bold(cases), HIDDEN if hide_amount else _bold(amount), ""]
         )
         return rows
 
@@ -203,8 +213,33 @@ class Renderer:
         cells = ((r, c) for r in range(len(OCCUPATIONS) + 1) for c in range(len(GENDERS) + 1))
         return self.hidden.any_claims(node) or any(self.hidden.occupation(node, r, c) for r, c in cells)
 
+    def _children_rows(self, node: Coverage, link: Callable[[Coverage], str]) -> list[list[Any]]:
+        rows: list[list[Any]] = []
+        for child in node.children:
+            rows.append(
+                [
+                    Markup('<a href="{}">{}</a>').format(link(child), child.region.name),
+                    formatting.number(child.enrolled),
+                    formatting.number(child.target),
+                    formatting.percent(child.enrolled, child.target),
+                    f"{formatting.number(child.villages_at_target)} dari {formatting.number(child.villages)}",
+                    _status(child),
+                ]
+            )
+        rows.append(
+            [
+                _bold("Jumlah"),
+                _bold(formatting.number(node.enrolled)),
+                _bold(formatting.number(node.target)),
+                _bold(formatting.percent(node.enrolled, node.target)),
+                _bold(f"{formatting.number(node.villages_at_target)} dari {formatting.number(node.villages)}"),
+                "",
+            ]
+        )
+        return rows
+
     def _trail(self, region: Region) -> list[Crumb]:
-        trail = [Crumb("Cakupan", "../" + OVERVIEW)]
+        trail = [Crumb("Cakupan", ROOT_FROM_REGION + "cakupan/")]
         code = region.code
         ancestors = []
         while code := code.rpartition(".")[0]:
@@ -212,54 +247,44 @@ class Renderer:
         for ancestor in reversed(ancestors):
             if ancestor.level == Level.PROVINSI and not self.multi:
                 continue
-            trail.append(Crumb(ancestor.full_name, "../" + page_path(ancestor)))
+            trail.append(Crumb(ancestor.full_name, ROOT_FROM_REGION + page_url(ancestor)))
         return trail
 
-    def _region_page(self, node: Coverage) -> str:
+    def _region_page(self, node: Coverage) -> Page:
         region = node.region
         trail = self._trail(region)
         title = ", ".join([region.full_name, *[c.label for c in reversed(trail[1:])][:2]])
+        context: dict[str, Any] = {"trail": trail, "root": ROOT_FROM_REGION, "link": _link_from(ROOT_FROM_REGION)}
         if region.level == Level.DESA:
-            parent = self.data.regions[region.parent_code]  # type: ignore[index]
-            regency = self.data.regions[region.code[:5]]
-            offices = [o for o in self.data.offices if not o.region or region.code.startswith(o.region + ".")]
-            return self._render(
-                "village.md.j2",
-                node,
-                title,
-                trail=trail,
-                parent=parent,
-                regency=regency,
-                offices=offices,
-                recent_history=lambda n: self._recent_history(n),
+            context.update(
+                parent=self.data.regions[region.parent_code],  # type: ignore[index]
+                regency=self.data.regions[region.code[:5]],
+                offices=[o for o in self.data.offices if not o.region or region.code.startswith(o.region + ".")],
             )
-        heading, label = CHILD_HEADINGS[region.level]
-        published = [p for p in self.data.facts.published if p.region == region.code]
-        return self._render(
-            "region.md.j2",
-            node,
-            title,
-            trail=trail,
-            child_heading=heading,
-            child_label=label,
-            published=published,
-            sources=self.data.facts.sources,
-        )
+            content = self._render("village", node, **context)
+        else:
+            heading, label = CHILD_HEADINGS[region.level]
+            published = [p for p in self.data.facts.published if p.region == region.code]
+            context.update(
+                child_heading=heading, child_label=label, published=published, sources=self.data.facts.sources
+            )
+            content = self._render("region", node, **context)
+        return Page(page_url(region), title, self._description(node), content, REGION_SHELL)
 
-    def _render(self, template: str, node: Coverage, title: str, **context: Any) -> str:
-        description = (
+    def _render(self, template: str, node: Coverage, **context: Any) -> str:
+        return self.templates[template].render(node=node, **context)
+
+    def _description(self, node: Coverage) -> str:
+        return (
             f"{formatting.number(node.enrolled)} dari target {formatting.number(node.target)} pekerja rentan "
             f"terlindungi BPJS Ketenagakerjaan ({formatting.percent(node.enrolled, node.target)})"
             + (", data contoh." if self.data.sample else ".")
         )
-        return self.env.get_template(template).render(
-            node=node, title=title, description=description, marker=self.marker, **context
-        )
 
-    def _recent_history(self, node: Coverage) -> list[tuple[dt.date, int]]:
+    def _history_rows(self, node: Coverage) -> list[list[str]]:
         joined = node.program.joined.replace(day=1) if node.program and node.program.joined else dt.date.min
         rows = [(m, n) for m, n in zip(self.tree.months, node.history, strict=True) if m >= joined]
-        return list(reversed(rows[-HISTORY_MONTHS:]))
+        return [[formatting.month(m), formatting.number(n)] for m, n in reversed(rows[-HISTORY_MONTHS:])]
 
     def summary(self) -> dict[str, str]:
         """Headline figures for hand-written pages (``ringkasan``)."""
@@ -277,12 +302,48 @@ class Renderer:
         }
 
 
-def _marker(data: Dataset) -> str:
-    files = ", ".join(
-        sorted(PurePath(data.files[kind]).name for kind in ("wilayah", "program", "kepesertaan", "klaim"))
-    )
-    return f"<!-- Dibuat otomatis oleh generator dari {files} di folder data. Jangan disunting: ubah datanya, lalu bangun ulang. -->"
+def _link_from(root: str) -> Callable[[Coverage], str]:
+    """Links to region pages from a page whose way to the site root is ``root``."""
+    return lambda node: root + page_url(node.region)
 
 
-def _funding_rows(node: Coverage) -> list[tuple[str, int]]:
-    return [(label, node.funding[key]) for key, label in FUNDING_SOURCES.items() if node.funding[key]]
+def _bold(text: str) -> Markup:
+    return Markup("<strong>{}</strong>").format(text)
+
+
+def _status(node: Coverage) -> str:
+    if not node.villages_reporting:
+        return "Belum ada data"
+    if node.enrolled >= node.target:
+        return "✓ Target tercapai"
+    return "Menuju target" if node.enrolled * 2 >= node.target else "Baru mulai"
+
+
+def _summary_rows(changes: MonthOverMonth) -> list[list[str]]:
+    before, after = changes.before, changes.after
+    return [
+        [label, formatting.number(a), formatting.number(b), signed(b - a)]
+        for label, a, b in (
+            ("Pekerja terdaftar", before.enrolled, after.enrolled),
+            ("Desa yang sudah melapor", before.reporting, after.reporting),
+            ("Desa mencapai target", before.at_target, after.at_target),
+        )
+    ]
+
+
+def _history_table(changes: MonthOverMonth) -> list[list[str]]:
+    return [
+        [
+            formatting.month(m.month),
+            formatting.number(m.enrolled),
+            formatting.number(m.reporting),
+            formatting.number(m.at_target),
+        ]
+        for m in changes.history[:HISTORY_MONTHS]
+    ]
+
+
+def _funding_rows(node: Coverage) -> list[tuple[str, str]]:
+    return [
+        (label, formatting.number(node.funding[key])) for key, label in FUNDING_SOURCES.items() if node.funding[key]
+    ]

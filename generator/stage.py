@@ -10,29 +10,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.aggregate import Tree, build_tree
+from generator.aggregate import build_tree
 from generator.changes import OPEN_DATA, open_data_table
 from generator.model import Dataset
 from generator.problems import GeneratorError
 from generator.prose import PageError, render_prose
 from generator.protection import protect
-from generator.render import Renderer
+from generator.render import FOLDERS, OVERVIEW, UPDATES, Renderer
+from generator.shell import REGION_SHELL, shell_markdown
 
+RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari"}
+"""Top folders of generated pages and files; hand-written pages may not live there."""
 SENTINEL = ".dibuat-oleh-generator"
 """File that marks a folder as the generator's own, so it may be emptied and rewritten."""
 
 
-def render_all(data: Dataset, docs: Path, tree: Tree | None = None) -> dict[str, bytes]:
-    """Every file of the staged docs folder: rendered hand-written pages, assets, generated pages, open data."""
-    tree = tree or build_tree(data)
-    renderer = Renderer(data, tree, protect(tree, data.threshold))
-    generated = renderer.coverage_pages()
-    generated[OPEN_DATA] = open_data_table(renderer.tree)
+def render_all(data: Dataset, docs: Path, renderer: Renderer | None = None) -> dict[str, bytes]:
+    """Every file of the staged docs folder: rendered hand-written pages, assets, shells, open data."""
+    if renderer is None:
+        tree = build_tree(data)
+        renderer = Renderer(data, tree, protect(tree, data.threshold))
+    generated = {
+        REGION_SHELL: shell_markdown(),
+        OVERVIEW: shell_markdown("Cakupan program"),
+        UPDATES: shell_markdown("Pembaruan data"),
+        OPEN_DATA: open_data_table(renderer.tree),
+    }
     summary = renderer.summary()
     files: dict[str, bytes] = {}
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         name = path.relative_to(docs).as_posix()
-        if name in generated:
+        if name in generated or name.split("/")[0] in RESERVED:
             raise GeneratorError(
                 f"{path} adalah halaman tulisan tangan di alamat yang dipakai halaman buatan generator; pindahkan atau ganti namanya"
             )

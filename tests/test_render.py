@@ -1,4 +1,4 @@
-"""Rendering: pure functions from data to Markdown text."""
+"""Rendering: pure functions from data to page content."""
 
 from pathlib import Path
 
@@ -8,7 +8,7 @@ from generator.aggregate import build_tree
 from generator.model import Region
 from generator.prose import render_prose
 from generator.protection import protect
-from generator.render import Renderer, page_path
+from generator.render import Renderer, page_url
 from generator.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,28 +22,30 @@ def data():
 @pytest.fixture(scope="module")
 def pages(data):
     tree = build_tree(data)
-    return Renderer(data, tree, protect(tree, data.threshold)).coverage_pages()
+    return {page.url: page for page in Renderer(data, tree, protect(tree, data.threshold)).pages()}
 
 
-def test_page_paths_are_codes_without_dots():
-    assert page_path(Region("63.10.01.2005", "Segumbang")) == "desa/6310012005.md"
-    assert page_path(Region("63.10.01", "Batu Licin")) == "kecamatan/631001.md"
-    assert page_path(Region("63.10", "Kabupaten Tanah Bumbu")) == "kabupaten/6310.md"
-    assert page_path(Region("63", "Kalimantan Selatan")) == "provinsi/63.md"
+def test_page_urls_are_codes_without_dots():
+    assert page_url(Region("63.10.01.2005", "Segumbang")) == "desa/6310012005/"
+    assert page_url(Region("63.10.01", "Batu Licin")) == "kecamatan/631001/"
+    assert page_url(Region("63.10", "Kabupaten Tanah Bumbu")) == "kabupaten/6310/"
+    assert page_url(Region("63", "Kalimantan Selatan")) == "provinsi/63/"
 
 
 def test_one_page_per_village_district_and_regency_but_no_province_page_for_one_regency(pages):
     folders = sorted({p.split("/")[0] for p in pages})
-    assert folders == ["cakupan", "desa", "kabupaten", "kecamatan", "pembaruan-data.md"]
+    assert folders == ["cakupan", "desa", "kabupaten", "kecamatan", "pembaruan-data"]
     assert sum(p.startswith("desa/") for p in pages) == 157
     assert sum(p.startswith("kecamatan/") for p in pages) == 12
 
 
-def test_village_page_is_marked_as_generated_and_labelled_sample(pages):
-    text = pages["desa/6310012005.md"]
-    assert "<!-- Dibuat otomatis oleh generator" in text
-    assert "Data contoh, bukan data resmi" in text
-    assert "[Kecamatan Batu Licin](../kecamatan/631001.md)" in text
+def test_village_page_content_is_html_with_links_up_and_the_sample_label(pages):
+    page = pages["desa/6310012005/"]
+    assert page.title == "Desa Segumbang, Kecamatan Batu Licin, Kabupaten Tanah Bumbu"
+    assert page.description.startswith("98 dari target 100 pekerja rentan")
+    assert page.shell == "desa/kerangka.md"
+    assert "Data contoh, bukan data resmi" in page.content
+    assert '<a href="../../kecamatan/631001/">Kecamatan Batu Licin</a>' in page.content
 
 
 def test_prose_page_gets_facts_sources_and_sample_banner_only_when_it_uses_coverage(data):

@@ -1,0 +1,104 @@
+"""Generated pages without MkDocs: content poured into a page MkDocs built once.
+
+MkDocs with Material needs tens of milliseconds a page, which at 83,762 villages is
+most of an hour. So MkDocs builds only the hand-written pages plus a few *shells*:
+pages whose title, description, address and content are placeholders. Every generated
+page is a shell with the placeholders replaced: the same header, navigation, styles
+and scripts as the rest of the site, for a few microseconds a page.
+
+A shell can be used for any page at the same folder depth, since the links to the
+site's assets and navigation are relative.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.render import Page
+
+TITLE = "QQJUDULQQ"
+DESCRIPTION = "QQDESKRIPSIQQ"
+CONTENT = "QQISIQQ"
+REGION_SHELL = "desa/kerangka.md"
+"""The shell of every region page; ``desa/<code>/``, ``kecamatan/<code>/`` ... are all two folders deep."""
+REGION_SHELL_URL = "desa/kerangka/"
+
+
+def shell_markdown(title: str | None = None) -> str:
+    """The Markdown of a shell page; with ``title`` the page keeps that title (a page in the navigation)."""
+    return (
+        "---\n"
+        f"title: {title or TITLE}\n"
+        f"description: {DESCRIPTION}\n"
+        "search:\n  exclude: true\n"
+        "---\n\n"
+        f"# {TITLE}\n\n{CONTENT}\n"
+    )
+
+
+@dataclass(frozen=True)
+class Shell:
+    """A built shell page, split at its placeholders."""
+
+    parts: tuple[str, ...]
+    """Literal text and placeholder names, alternating (literals at even positions)."""
+
+    @classmethod
+    def read(cls, path: Path, url: str) -> Shell:
+        page = path.read_text(encoding="utf-8")
+        page = re.sub(rf"<h1[^>]*>{TITLE}</h1>\s*<p>{CONTENT}</p>", CONTENT, page)
+        if page.count(CONTENT) != 1:
+            raise ValueError(f"{path}: the shell's content placeholder was not found once")
+        tokens = "|".join(re.escape(token) for token in (TITLE, DESCRIPTION, CONTENT, url))
+        return cls(tuple(re.split(f"({tokens})", page)))
+
+    def fill(self, content: str, title: str, description: str, url: str) -> str:
+        """The page: ``content`` is HTML; title and description are plain text; ``url`` is the page's address."""
+        values = {TITLE: html.escape(title), DESCRIPTION: html.escape(description), CONTENT: content}
+        return "".join(part if index % 2 == 0 else values.get(part, url) for index, part in enumerate(self.parts))
+
+
+def write_pages(site: Path, pages: Iterable[Page]) -> list[str]:
+    """Pour every generated page into its shell under ``site``; returns the addresses written.
+
+    The region shell itself is removed afterwards: it is a template, not a page.
+    """
+    shells: dict[str, Shell] = {}
+    written = []
+    for page in pages:
+        if page.shell not in shells:
+            shells[page.shell] = Shell.read(site / _built_path(page.shell), _shell_url(page.shell))
+        target = site / page.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
+        written.append(page.url)
+    shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
+    return written
+
+
+def _shell_url(staged: str) -> str:
+    """The address MkDocs gives a staged page: ``desa/kerangka.md`` → ``desa/kerangka/``."""
+    stem = staged.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+def _built_path(staged: str) -> str:
+    return _shell_url(staged) + "index.html"
+
+
+def add_to_search_index(site: Path, pages: list[Page]) -> None:
+    """List generated pages in Material's search index by title and description (not their tables)."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] += [
+        {"location": p.url, "title": html.escape(p.title, quote=False), "text": p.description} for p in pages
+    ]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
