@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -199,3 +200,14 @@ def test_no_published_breakdown_shows_a_small_count_or_gives_one_away(built, dat
             assert all([row[c] for row in body].count("•") != 1 for c in range(len(body[0]))), page
             checked += 1
     assert checked >= 157 + 12 + 1  # every occupation table, plus the claims tables
+
+
+def test_sitemap_lists_every_page_and_no_shell(built):
+    index = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index and "sitemap-1.xml</loc>" in index and "sitemap-2.xml" not in index
+    urls = re.findall(r"<loc>(.*?)</loc>", (built.site / "sitemap-1.xml").read_text(encoding="utf-8"))
+    paths = {urlsplit(url).path.strip("/") for url in urls}
+    assert {"desa/6310012005", "kecamatan/631001", "kabupaten/6310", "cakupan", "pembaruan-data", "manfaat"} <= paths
+    assert len([p for p in paths if p.startswith("desa/")]) == 157
+    assert not any("kerangka" in url for url in urls)
+    assert not (built.site / "desa" / "kerangka").exists()
