@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test serve check lint clean sample
+.PHONY: site test serve check lint clean sample bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@
 
 site: $(VENV)/.installed  ## validate data/, generate the pages and build site/
@@ -25,15 +29,20 @@ serve: $(VENV)/.installed  ## live preview at http://127.0.0.1:8000, rebuilt whe
 	$(PY) -m generator serve
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check generator tests
-	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/ruff format --check generator tests benchmarks
 
 test: $(VENV)/.installed-test  ## lint, then every test (builds real sites in temporary folders)
-	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff check generator tests benchmarks
 	$(PY) -m pytest
 
 sample: $(VENV)/.installed  ## remake the built-in sample data (needs ../shared/wilayah)
 	$(PY) -m generator sample --wilayah ../shared/wilayah --kabupaten 63.10 --out data
+
+VILLAGES ?= 83762
+REPEAT ?= 1
+bench: $(VENV)/.installed-bench  ## our build against plain MkDocs on VILLAGES pages (default all), REPEAT times (needs ../shared/wilayah)
+	$(PY) benchmarks/bench.py --villages $(VILLAGES) --repeat $(REPEAT)
 
 clean:
 	rm -rf build site .pytest_cache

@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sample.add_argument("--bulan", type=int, default=36, help="panjang riwayat bulanan (bawaan: 36)")
     sample.add_argument("--out", type=Path, default=Path("data"), help="folder tujuan (bawaan: data)")
+    sample.add_argument(
+        "--desa", type=int, metavar="N", help="hanya N desa pertama menurut kode, beserta wilayah induknya"
+    )
     return parser
 
 
@@ -110,7 +113,7 @@ def _serve(args: argparse.Namespace) -> None:
 def _sample(args: argparse.Namespace) -> None:
     from generator.sample import write_sample
 
-    write_sample(args.wilayah, args.out, set(args.kabupaten) if args.kabupaten else None, args.bulan)
+    write_sample(args.wilayah, args.out, set(args.kabupaten) if args.kabupaten else None, args.bulan, args.desa)
     print(f"Data contoh ditulis ke {args.out}")
 
 

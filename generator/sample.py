@@ -59,22 +59,32 @@ OFFICES = [
 ]
 
 
-def read_reference(wilayah: Path, regencies: set[str] | None) -> list[tuple[str, str]]:
-    """(code, name) of every region in the chosen regencies (all when None), parents first."""
+def read_reference(wilayah: Path, regencies: set[str] | None, max_villages: int | None = None) -> list[tuple[str, str]]:
+    """(code, name) of every region in the chosen regencies (all when None), parents first.
+
+    With ``max_villages``, only the first that many villages in code order, and exactly the
+    provinces, regencies and districts that contain them.
+    """
 
     def rows(name: str) -> Iterator[dict[str, str]]:
         with open(wilayah / name, encoding="utf-8", newline="") as file:
             yield from csv.DictReader(file)
 
+    village_rows = [r for r in rows("villages.csv") if regencies is None or r["code"][:5] in regencies]
+    parents: set[str] | None = None
+    if max_villages is not None:
+        village_rows = sorted(village_rows, key=lambda r: r["code"])[:max_villages]
+        parents = {r["code"][:length] for r in village_rows for length in (5, 8)}  # 11.01, 11.01.01
+
     def wanted(code: str) -> bool:
-        return regencies is None or code[:5] in regencies
+        return (regencies is None or code[:5] in regencies) and (parents is None or code in parents)
 
     regency_rows = [r for r in rows("regencies.csv") if wanted(r["code"])]
     provinces = {r["province_code"] for r in regency_rows}
     chosen = [(r["code"], r["name"]) for r in rows("provinces.csv") if r["code"] in provinces]
     chosen += [(r["code"], r["name"]) for r in regency_rows]
     chosen += [(r["code"], r["name"]) for r in rows("districts.csv") if wanted(r["code"])]
-    chosen += [(r["code"], r["name"]) for r in rows("villages.csv") if wanted(r["code"])]
+    chosen += [(r["code"], r["name"]) for r in village_rows]
     return chosen
 
 
@@ -90,10 +100,12 @@ ambang_angka_kecil: 3
 """
 
 
-def write_sample(wilayah: Path, out: Path, regencies: set[str] | None, months: int = 36) -> None:
-    """Write a complete sample data folder for the chosen regencies."""
+def write_sample(
+    wilayah: Path, out: Path, regencies: set[str] | None, months: int = 36, max_villages: int | None = None
+) -> None:
+    """Write a complete sample data folder for the chosen regencies (only the first ``max_villages``, if given)."""
     out.mkdir(parents=True, exist_ok=True)
-    regions = read_reference(wilayah, regencies)
+    regions = read_reference(wilayah, regencies, max_villages)
     villages = [code for code, _ in regions if code.count(".") == 3]
     plans = {code: _plan(code, months) for code in villages}
     _write_csv(out / "wilayah.csv", ["kode", "nama"], regions)

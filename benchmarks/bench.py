@@ -1,0 +1,293 @@
+"""National-scale benchmark: our full build against plain MkDocs + Material on bare one-table pages.
+
+    python benchmarks/bench.py --villages 83762 --repeat 3 --work build/bench    (or: make bench VILLAGES=N REPEAT=R)
+
+It makes sample data for the first N villages (``python -m generator sample --desa N``), builds
+our site from it with ``python -m generator build``, and builds the baseline: N pages of one
+heading and one table each with ``python -m mkdocs build``. Builds alternate (baseline, ours,
+baseline, ...) and each is a cold build from an empty site folder. It prints a Markdown table of
+medians, the machine, and as its last line ``ratio_vs_plain_mkdocs=X.XX`` (our total wall time
+over the baseline's); the same text goes to ``WORK/result.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import gzip
+import importlib.metadata
+import os
+import platform
+import posixpath
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psutil
+
+from generator.model import OCCUPATIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = 1024 * 1024
+OURS_INPUTS = ("docs", "overrides", "mkdocs.yml")
+"""What our build reads besides the data, copied from the project into the work folder."""
+
+PLAIN_CONFIG = """\
+site_name: Plain MkDocs baseline
+theme:
+  name: material
+  language: id
+# Without these two lines MkDocs puts every page in the navigation, which Material renders on
+# every page: output would grow with the square of the number of villages.
+nav: [index.md]
+not_in_nav: /desa/
+"""
+
+
+@dataclass
+class Run:
+    """One measured subprocess."""
+
+    wall: float
+    peak_rss: int
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Run a command; its wall time, the peak summed RSS of it and its descendants (sampled every 0.1 s)."""
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        root, peak = psutil.Process(process.pid), 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(root))
+            time.sleep(0.1)
+        wall = time.perf_counter() - started
+        log.seek(0)
+        stderr = log.read().decode(errors="replace")
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
+    stage_line = re.search(r"tahap:(.*)", stderr)
+    pairs = re.findall(r"(\w+) (\d+(?:\.\d+)?) s", stage_line.group(1)) if stage_line else []
+    return Run(wall, peak, {name: float(seconds) for name, seconds in pairs})
+
+
+def _tree_rss(root: psutil.Process) -> int:
+    total = 0
+    with contextlib.suppress(psutil.Error):  # a process may end while we read it
+        for process in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                total += process.memory_info().rss
+    return total
+
+
+def make_data(villages: int, wilayah: Path, out: Path) -> float:
+    """Sample data for the first ``villages`` villages, plus the project's facts file; the seconds it took."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "generator", "sample", "--wilayah", str(wilayah), "--bulan", "12"]
+    run = measure([*command, "--desa", str(villages), "--out", str(out)], ROOT)
+    shutil.copy(ROOT / "data" / "fakta.yaml", out / "fakta.yaml")
+    return run.wall
+
+
+def prepare_ours(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in OURS_INPUTS:
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, folder / name)
+
+
+def prepare_plain(folder: Path, data: Path) -> None:
+    """N bare pages ``docs/desa/<code>/`` with a heading and the latest occupation counts of the village."""
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "docs" / "desa").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (folder / "docs" / "index.md").write_text("# Plain MkDocs baseline\n\nOne page per village.\n", encoding="utf-8")
+    with open(data / "wilayah.csv", encoding="utf-8", newline="") as file:
+        names = {row["kode"]: row["nama"] for row in csv.DictReader(file)}
+    latest: dict[str, dict[str, str]] = {}
+    with open(data / "kepesertaan.csv", encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):  # months in order, so the last row of a village is its latest
+            latest[row["kode_desa"]] = row
+    for code, row in latest.items():
+        table = "\n".join(
+            f"| {label} | {int(row[f'{key}_l']) + int(row[f'{key}_p'])} |" for key, label in OCCUPATIONS.items()
+        )
+        page = f"# Desa {names[code]}\n\n| Pekerjaan | Peserta |\n|---|---:|\n{table}\n"
+        (folder / "docs" / "desa" / f"{code.replace('.', '')}.md").write_text(page, encoding="utf-8")
+
+
+def build_ours(folder: Path, data: Path) -> Run:
+    for name in ("site", "build"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+    command = [sys.executable, "-m", "generator", "build", "--data", str(data.resolve())]
+    return measure([*command, "--docs", "docs", "--site", "site", "--work", "build", "--config", "mkdocs.yml"], folder)
+
+
+def build_plain(folder: Path) -> Run:
+    shutil.rmtree(folder / "site", ignore_errors=True)
+    run = measure([sys.executable, "-m", "mkdocs", "build", "-q"], folder)
+    run.stages = {"mkdocs": run.wall}
+    return run
+
+
+@dataclass
+class Output:
+    """What a built site weighs."""
+
+    size: int
+    files: int
+    page_bytes: float
+    open_page_gz: int
+    search_gz: int
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+class _Assets(HTMLParser):
+    """Local stylesheets and scripts a page references."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        stylesheet = tag == "link" and "stylesheet" in (a.get("rel") or "").split()
+        url = a.get("src") if tag == "script" else a.get("href") if stylesheet else None
+        if url and not urlsplit(url).scheme and not url.startswith("//"):
+            self.urls.append(url)
+
+
+def downloads(site: Path, page: Path) -> tuple[int, int]:
+    """Gzipped bytes a resident downloads to open ``page``, and to run one search. Adjust here.
+
+    Opening: the page + its local stylesheets and scripts + Material's search worker and
+    ``search/search_index.json``, which Material fetches on load when it exists.
+    Searching: ``site/cari/`` (our village finder) if it exists: its top-level ``*.json`` manifest
+    plus the largest shard in its subfolders, the most one query could fetch; else the search index.
+    """
+    html = page.read_text(encoding="utf-8")
+    parser = _Assets()
+    parser.feed(html)
+    urls = parser.urls + re.findall(r'"search":\s*"([^"]+)"', html)  # the worker, named in Material's __config
+    base = posixpath.dirname(page.relative_to(site).as_posix())
+    files = {site / posixpath.normpath(posixpath.join(base, urlsplit(u).path)) for u in urls}
+    index = site / "search" / "search_index.json"
+    opening = gz(page) + sum(gz(f) for f in files if f.is_file()) + (gz(index) if index.exists() else 0)
+    finder = site / "cari"
+    if finder.is_dir():
+        shards = [gz(f) for f in finder.glob("*/**/*") if f.is_file()]
+        searching = sum(gz(f) for f in finder.glob("*.json")) + max(shards, default=0)
+    else:
+        searching = gz(index) if index.exists() else 0
+    return opening, searching
+
+
+def weigh(site: Path) -> Output:
+    files = [f for f in site.rglob("*") if f.is_file()]
+    pages = sorted(site.glob("desa/*/index.html"))
+    if not pages:
+        sys.exit(f"no village pages in {site}/desa/")
+    opening, searching = downloads(site, pages[0])
+    mean_page = statistics.mean(p.stat().st_size for p in pages)
+    return Output(sum(f.stat().st_size for f in files), len(files), mean_page, opening, searching)
+
+
+def report(villages: int, repeat: int, data_seconds: float, ours: list[Run], plain: list[Run], sizes: dict) -> str:
+    """The Markdown table of medians, the machine, and the ratio line last."""
+
+    def stage(runs: list[Run], name: str) -> float | None:
+        values = [r.stages[name] for r in runs if name in r.stages]
+        return statistics.median(values) if values else None
+
+    def wall(runs: list[Run]) -> float:
+        return statistics.median(r.wall for r in runs)
+
+    def peak(runs: list[Run]) -> float:
+        return statistics.median(r.peak_rss for r in runs) / MB
+
+    mine, theirs = sizes["ours"], sizes["plain"]
+    rows: list[tuple[str, float | None, float | None, str]] = [
+        ("villages", villages, villages, "{:.0f}"),
+        ("make data (s)", data_seconds, None, "{:.1f}"),
+        ("generate (s)", stage(ours, "generator"), None, "{:.1f}"),
+        ("MkDocs build (s)", stage(ours, "mkdocs"), stage(plain, "mkdocs"), "{:.1f}"),
+        ("total wall (s)", wall(ours), wall(plain), "{:.1f}"),
+        ("peak memory (MB)", peak(ours), peak(plain), "{:.0f}"),
+        ("output size (MB)", mine.size / MB, theirs.size / MB, "{:.1f}"),
+        ("files", mine.files, theirs.files, "{:.0f}"),
+        ("bytes per village page", mine.page_bytes, theirs.page_bytes, "{:.0f}"),
+        ("download to open a village page (KB gz)", mine.open_page_gz / 1024, theirs.open_page_gz / 1024, "{:.1f}"),
+        ("download to search (KB gz)", mine.search_gz / 1024, theirs.search_gz / 1024, "{:.1f}"),
+    ]
+    lines = [
+        f"Median of {repeat} cold build(s) of each site, {villages} villages.",
+        "",
+        "| measure | ours | plain MkDocs | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, a, b, form in rows:
+        ratio = f"{a / b:.2f}" if a is not None and b and label != "villages" else "–"
+        shown = ["–" if v is None else form.format(v) for v in (a, b)]
+        lines.append(f"| {label} | {shown[0]} | {shown[1]} | {ratio} |")
+    lines += ["", machine(), "", f"ratio_vs_plain_mkdocs={wall(ours) / wall(plain):.2f}"]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    cpu = re.search(r"^model name\s*:\s*(.*)$", cpuinfo, re.MULTILINE)
+    version = importlib.metadata.version
+    return (
+        f"Machine: {cpu.group(1) if cpu else platform.processor() or 'unknown CPU'}, {os.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 1024**3:.1f} GB RAM, Python {platform.python_version()}, "
+        f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
+    parser.add_argument("--villages", type=int, default=83_762, help="first N villages in code order (default: all)")
+    parser.add_argument("--repeat", type=int, default=1, help="cold builds of each site; medians are reported")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="work folder")
+    parser.add_argument("--wilayah", type=Path, default=ROOT.parent / "shared" / "wilayah", help="region reference")
+    args = parser.parse_args()
+    work: Path = args.work.resolve()
+    data, ours_dir, plain_dir = work / "data", work / "ours", work / "plain"
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    say(f"making data for {args.villages} villages in {data}")
+    data_seconds = make_data(args.villages, args.wilayah, data)
+    prepare_ours(ours_dir)
+    prepare_plain(plain_dir, data)
+    ours: list[Run] = []
+    plain: list[Run] = []
+    for i in range(1, args.repeat + 1):
+        plain.append(build_plain(plain_dir))
+        say(f"run {i}/{args.repeat}: plain MkDocs {plain[-1].wall:.1f} s")
+        ours.append(build_ours(ours_dir, data))
+        say(f"run {i}/{args.repeat}: ours {ours[-1].wall:.1f} s")
+    sizes = {"ours": weigh(ours_dir / "site"), "plain": weigh(plain_dir / "site")}
+    villages = len(list((plain_dir / "docs" / "desa").glob("*.md")))  # fewer than asked if N > all
+    text = report(villages, args.repeat, data_seconds, ours, plain, sizes)
+    (work / "result.md").write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""Smoke test of `make bench` at a small scale: it runs and prints its table; no timing is checked."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+WILAYAH = ROOT.parent / "shared" / "wilayah"
+ROWS = [
+    "villages",
+    "make data (s)",
+    "generate (s)",
+    "MkDocs build (s)",
+    "total wall (s)",
+    "peak memory (MB)",
+    "output size (MB)",
+    "files",
+    "bytes per village page",
+    "download to open a village page (KB gz)",
+    "download to search (KB gz)",
+]
+
+
+@pytest.mark.skipif(not WILAYAH.exists(), reason="../shared/wilayah is not beside the checkout")
+def test_benchmark_prints_its_table_and_the_ratio_last(tmp_path):
+    command = [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--villages", "300", "--repeat", "1"]
+    result = subprocess.run([*command, "--work", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    labels = [line.split("|")[1].strip() for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert labels == ["measure", *ROWS]
+    assert re.fullmatch(r"ratio_vs_plain_mkdocs=\d+\.\d\d", result.stdout.splitlines()[-1])
+    assert (tmp_path / "result.md").read_text(encoding="utf-8").strip() == result.stdout.strip()
