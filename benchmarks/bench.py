@@ -225,6 +225,7 @@ def report(villages: int, repeat: int, data_seconds: float, ours: list[Run], pla
         ("make data (s)", data_seconds, None, "{:.1f}"),
         ("generate (s)", stage(ours, "generator"), None, "{:.1f}"),
         ("MkDocs build (s)", stage(ours, "mkdocs"), stage(plain, "mkdocs"), "{:.1f}"),
+        ("write generated pages (s)", stage(ours, "tulis"), None, "{:.1f}"),
         ("total wall (s)", wall(ours), wall(plain), "{:.1f}"),
         ("peak memory (MB)", peak(ours), peak(plain), "{:.0f}"),
         ("output size (MB)", mine.size / MB, theirs.size / MB, "{:.1f}"),

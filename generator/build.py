@@ -26,7 +26,7 @@ from generator.publish import fresh_folder, publish, publishing_lock
 from generator.render import Renderer
 from generator.shell import add_to_search_index, write_pages
 from generator.sitemap import write_sitemaps
-from generator.stage import render_all, write_folder
+from generator.stage import render_all, staged_names, write_folder
 from generator.validate import load_dataset
 
 log = logging.getLogger("generator")
@@ -87,25 +87,46 @@ def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
 
 def build_site(paths: Paths, strict: bool = False) -> None:
     """Stage the pages, build them with MkDocs into a fresh folder, then publish it as ``site/``."""
-    started = time.perf_counter()
+    clock = _Stopwatch()
     with publishing_lock(paths.site):
         staged = stage(paths, strict)
+        clock.lap("generator")
         log.info(
-            "%d halaman disiapkan di %s (%d berubah)",
-            sum(1 for _ in paths.staged.rglob("*.md")),
-            paths.staged,
-            staged.changed,
+            "%d berkas disiapkan di %s (%d berubah)", len(staged_names(paths.staged)), paths.staged, staged.changed
         )
         fresh = fresh_folder(paths.site)
         with _build_date(staged.data):
             site_url = _run_mkdocs(paths, fresh)
+            clock.lap("mkdocs")
             pages = write_generated(fresh, staged, site_url)
+            clock.lap("tulis")
         log.info("%d halaman wilayah ditulis", pages)
         report = report_against_published(paths.site, staged.tree)
         publish(fresh, paths.site)
+        clock.lap("terbit")
     for line in report:
         log.info("%s", line)
-    log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, time.perf_counter() - started)
+    log.info("tahap: %s", clock)
+    log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, clock.total())
+
+
+class _Stopwatch:
+    """Wall time of each stage of a build, for the log and the benchmark."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self.last
+        self.last = now
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.laps.items())
 
 
 @contextlib.contextmanager

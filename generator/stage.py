@@ -79,3 +79,8 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> int:
         target.write_bytes(content)
         written += 1
     return written
+
+
+def staged_names(folder: Path) -> list[str]:
+    """The files of the staged folder, without its sentinel."""
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != SENTINEL]
