@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 import unicodedata
 from decimal import Decimal
@@ -11,13 +12,17 @@ from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 LOCALE = "id"
+cached = functools.lru_cache(maxsize=1 << 16)
+"""Babel parses its locale data on every call; the same few thousand values recur on every page."""
 
 
+@cached
 def number(value: int | float | Decimal) -> str:
     """``1234`` → ``1.234``."""
     return format_decimal(value, locale=LOCALE)
 
 
+@cached
 def rupiah(value: int | float | Decimal) -> str:
     """``42000000`` → ``Rp42.000.000``."""
     return format_currency(value, "IDR", format="¤#,##0", locale=LOCALE, currency_digits=False)
@@ -29,6 +34,7 @@ def rupiah_short(value: int | float | Decimal) -> str:
     return f"Rp{words}"
 
 
+@cached
 def percent(part: int, whole: int) -> str:
     """``73, 100`` → ``73%``; ``1, 3`` → ``33,3%``; no target → ``–``."""
     if whole <= 0:
@@ -36,11 +42,13 @@ def percent(part: int, whole: int) -> str:
     return format_decimal(Decimal(part) * 100 / whole, format="#,##0.#", locale=LOCALE) + "%"
 
 
+@cached
 def date(value: dt.date) -> str:
     """``2023-03-15`` → ``15 Maret 2023``."""
     return format_date(value, format="d MMMM y", locale=LOCALE)
 
 
+@cached
 def month(value: dt.date) -> str:
     """``2023-03-01`` → ``Maret 2023``."""
     return format_date(value, format="MMMM y", locale=LOCALE)

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +44,9 @@ class Table:
     path: str
     """The file as shown in messages."""
     header: tuple[str, ...]
-    rows: list[Row]
+    rows: Iterable[Row]
+    """Read lazily and only once, so that a large file is never held in memory as rows; problems found on
+    the way are added to the list :func:`read_table` returned."""
 
 
 def column_key(name: str) -> str:
@@ -85,22 +88,27 @@ def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
         return fail("bad-encoding", "berkas berkode UTF-16; simpan ulang sebagai CSV UTF-8 atau CSV biasa")
     if b"\x00" in raw:
         return fail("not-a-spreadsheet", "berkas ini bukan teks (berisi bita nol); simpan sebagai CSV atau XLSX")
-    text = _decode(raw)
-    if text is None:
+    encoding = _encoding(raw)
+    if encoding is None:
         return fail(
             "bad-encoding", "teks tidak terbaca sebagai UTF-8 maupun Windows-1252; simpan ulang sebagai CSV UTF-8"
         )
-    if not text.strip():
+    text = io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="")
+    first_line = text.readline()
+    if not first_line.strip() and not text.read(1 << 16).strip():
         return fail("empty-file", "berkas kosong; baris pertama harus berisi nama kolom", 1)
-    return _read_csv_text(text, shown_as)
+    text.seek(0)
+    return _read_csv(text, _delimiter(first_line), shown_as)
 
 
-def _decode(raw: bytes) -> str | None:
+def _encoding(raw: bytes) -> str | None:
+    """The first of :data:`ENCODINGS` the bytes decode in (the text itself is decoded while it is read)."""
     for encoding in ENCODINGS:
         try:
-            return raw.decode(encoding)
+            raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return encoding
     return None
 
 
@@ -109,18 +117,21 @@ def _delimiter(header_line: str) -> str:
     return max(",;\t", key=header_line.count)
 
 
-def _read_csv_text(text: str, shown_as: str) -> tuple[Table, list[Problem]]:
-    first_line = text.partition("\n")[0]
-    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line)))
-    header = tuple(column_key(name) for name in lines[0])
-    return _table(shown_as, header, [(n, cells, frozenset()) for n, cells in enumerate(lines[1:], start=2)])
+def _read_csv(text: io.TextIOWrapper, delimiter: str, shown_as: str) -> tuple[Table, list[Problem]]:
+    reader = csv.reader(text, delimiter=delimiter)
+    header = tuple(column_key(name) for name in next(reader))
+    problems: list[Problem] = []
+    lines = ((number, cells, frozenset[str]()) for number, cells in enumerate(reader, start=2))
+    return Table(shown_as, header, _rows(shown_as, header, lines, problems)), problems
 
 
-def _table(
-    shown_as: str, header: tuple[str, ...], lines: list[tuple[int, list[str], frozenset[str]]]
-) -> tuple[Table, list[Problem]]:
+def _rows(
+    shown_as: str,
+    header: tuple[str, ...],
+    lines: Iterable[tuple[int, list[str], frozenset[str]]],
+    problems: list[Problem],
+) -> Iterator[Row]:
     """Rows from raw cells; blank rows are skipped, rows with extra filled cells are problems."""
-    rows, problems = [], []
     for number, cells, numeric in lines:
         cells = [cell.strip() for cell in cells]
         if not any(cells):
@@ -135,8 +146,7 @@ def _table(
                     f"{len(cells)} sel terisi, padahal judul kolom hanya ada {len(header)}",
                 )
             )
-        rows.append(Row(number, dict(zip(header, cells, strict=False)), numeric))
-    return Table(shown_as, header, rows), problems
+        yield Row(number, dict(zip(header, cells, strict=False)), numeric)
 
 
 def _read_xlsx(path: Path, raw: bytes, shown_as: str) -> tuple[Table, list[Problem]]:
@@ -144,23 +154,26 @@ def _read_xlsx(path: Path, raw: bytes, shown_as: str) -> tuple[Table, list[Probl
     if problem:
         return Table(shown_as, (), []), [Problem(shown_as, 0, "", "not-a-spreadsheet", problem)]
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header_cells = next(sheet_rows, None)
-        if not header_cells or not any(c is not None for c in header_cells):
-            return Table(shown_as, (), []), [
-                Problem(shown_as, 1, "", "empty-file", "lembar pertama kosong; baris 1 harus berisi nama kolom")
-            ]
-        header = tuple(column_key(_xlsx_text(c)) for c in header_cells)
-        while header and not header[-1]:
-            header = header[:-1]
-        lines = [
-            (number, [_xlsx_text(c) for c in cells], _numeric_columns(header, cells))
-            for number, cells in enumerate(sheet_rows, start=2)
-        ]
-    finally:
+    sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
+    header_cells = next(sheet_rows, None)
+    if not header_cells or not any(c is not None for c in header_cells):
         workbook.close()
-    return _table(shown_as, header, lines)
+        return Table(shown_as, (), []), [
+            Problem(shown_as, 1, "", "empty-file", "lembar pertama kosong; baris 1 harus berisi nama kolom")
+        ]
+    header = tuple(column_key(_xlsx_text(c)) for c in header_cells)
+    while header and not header[-1]:
+        header = header[:-1]
+
+    def lines() -> Iterator[tuple[int, list[str], frozenset[str]]]:
+        try:
+            for number, cells in enumerate(sheet_rows, start=2):
+                yield number, [_xlsx_text(c) for c in cells], _numeric_columns(header, cells)
+        finally:
+            workbook.close()
+
+    problems: list[Problem] = []
+    return Table(shown_as, header, _rows(shown_as, header, lines(), problems)), problems
 
 
 def _xlsx_problem(raw: bytes) -> str | None:

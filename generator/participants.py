@@ -107,6 +107,7 @@ def import_participants(source: Path, data_dir: Path, data_date: dt.date | None 
     """Count ``source`` into the participation file of ``data_dir``; rows for other dates and villages stay."""
     shown = display_path(source)
     table, problems = read_table(source, shown)
+    rows = list(table.rows)
     problems += [
         Problem(shown, 1, name, "missing-column", "kolom wajib ini tidak ada")
         for name in REQUIRED
@@ -116,10 +117,10 @@ def import_participants(source: Path, data_dir: Path, data_date: dt.date | None 
         raise DataError(problems)
     villages = _villages(data_dir)
     if data_date is None:
-        data_date = _latest_registration(table.rows) or dt.date.today()
-    report = ImportReport(data_date, rows_read=len(table.rows))
+        data_date = _latest_registration(rows) or dt.date.today()
+    report = ImportReport(data_date, rows_read=len(rows))
     seen: dict[str, set[str]] = {}
-    for row in table.rows:
+    for row in rows:
         _count_row(row, villages, data_date, seen, report)
     _write_participation(data_dir, report.counts, data_date)
     return report
@@ -129,9 +130,10 @@ def _villages(data_dir: Path) -> set[str]:
     path = find_table(data_dir, "wilayah")
     table, problems = read_table(path, display_path(path))
     rows, more = parse_rows(table, REGION_COLUMNS)
+    villages = {v["kode"] for _, v in rows if Region(v["kode"], "").level == Level.DESA}
     if problems or more:
         raise DataError(problems + more)
-    return {v["kode"] for _, v in rows if Region(v["kode"], "").level == Level.DESA}
+    return villages
 
 
 def _latest_registration(rows: list[Row]) -> dt.date | None:
@@ -236,10 +238,11 @@ def _kept_rows(target: Path, header: list[str], villages: set[str], data_date: d
         return []
     table, problems = read_table(target, display_path(target))
     rows, more = parse_rows(table, PARTICIPATION_COLUMNS)
-    if problems or more:
-        raise DataError(problems + more)
-    return [
+    kept = [
         [row.cells[name] for name in header]
         for row, values in rows
         if not (values["kode_desa"] in villages and values["tanggal_data"] == data_date)
     ]
+    if problems or more:
+        raise DataError(problems + more)
+    return kept

@@ -53,11 +53,23 @@ def claim_cases(node: Coverage) -> list[int]:
 
 
 def protect(tree: Tree, threshold: int) -> Hidden:
-    """Apply the disclosure rule to every table of every region, across the hierarchy."""
+    """Apply the disclosure rule to every table of every region, across the hierarchy.
+
+    Provinces are protected one at a time: no published table adds up across them, so they share no line,
+    and only one province's cells are held in memory at once.
+    """
+    hidden: set[tuple[object, ...]] = set()
+    for province in tree.roots:
+        hidden |= _protect_province(province, threshold)
+    return Hidden(frozenset(hidden), threshold)
+
+
+def _protect_province(province: Coverage, threshold: int) -> set[tuple[object, ...]]:
     values: dict[tuple[object, ...], int] = {}
     lines: list[Line] = []
     public = []
-    for code, node in sorted(tree.by_code.items()):
+    for node in _regions_of(province):
+        code = node.region.code
         for r, row in enumerate(occupation_grid(node)):
             values.update(((code, "kerja", r, c), value) for c, value in enumerate(row))
         lines += grid_lines(lambda r, c, code=code: (code, "kerja", r, c), ROWS, COLUMNS)
@@ -69,4 +81,14 @@ def protect(tree: Tree, threshold: int) -> Hidden:
             grid = [(r, c) for r in range(ROWS + 1) for c in range(COLUMNS + 1)]
             lines += sum_lines(lambda region, p: (region, "kerja", *p), code, children, grid)
             lines += sum_lines(lambda region, r: (region, "klaim", r), code, children, range(BENEFIT_ROWS + 1))
-    return Hidden(frozenset(hidden_cells(values, lines, threshold, public)), threshold)
+    return hidden_cells(values, lines, threshold, public)
+
+
+def _regions_of(node: Coverage) -> list[Coverage]:
+    """A region and every region below it, parents first, in a fixed order."""
+    regions, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        regions.append(current)
+        stack.extend(reversed(current.children))
+    return regions

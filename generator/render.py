@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import formatting
 from generator.aggregate import Coverage, Tree
@@ -84,6 +84,7 @@ def _environment() -> jinja2.Environment:
         funding_rows=_funding_rows,
         funding_label=FUNDING_SOURCES.__getitem__,
         status=_status,
+        table=html_table,
         banner_title=BANNER_TITLE,
         banner_text=Markup(BANNER_TEXT),
     )
@@ -305,6 +306,20 @@ class Renderer:
 def _link_from(root: str) -> Callable[[Coverage], str]:
     """Links to region pages from a page whose way to the site root is ``root``."""
     return lambda node: root + page_url(node.region)
+
+
+def html_table(head: list[str], rows: list[list[Any]], align: str) -> Markup:
+    """A table as Python-Markdown writes one; ``align`` has an ``l`` or ``r`` per column.
+
+    Built with plain string joins: this runs for every table of every page, and a Jinja macro is much slower.
+    """
+    styles = ["" if side == "l" else ' style="text-align: right;"' for side in align]
+    header = "".join(f"<th{style}>{escape(cell)}</th>" for style, cell in zip(styles, head, strict=True))
+    body = "".join(
+        "<tr>" + "".join(f"<td{style}>{escape(cell)}</td>" for style, cell in zip(styles, row, strict=True)) + "</tr>\n"
+        for row in rows
+    )
+    return Markup(f"<table>\n<thead>\n<tr>{header}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>")
 
 
 def _bold(text: str) -> Markup:

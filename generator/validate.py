@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -111,6 +111,8 @@ def number(cell: str) -> Decimal:
 
 def count(cell: str) -> int:
     """A whole number of 0 or more: ``1234`` or ``1.234``."""
+    if cell.isdigit() and cell.isascii():  # the common case, read without the checks below
+        return int(cell)
     if not re.search(r"\d", cell):
         raise CellError("bilangan bulat seperti 1234 atau 1.234")
     if re.fullmatch(r"\d{1,3}(,\d{3})+", cell):
@@ -217,18 +219,23 @@ TABLES = {
 DOCUMENTS = {"fakta": "fakta.yaml", "dataset": "dataset.yaml"}
 
 
-def parse_rows(table: Table, columns: tuple[Column, ...]) -> tuple[list[tuple[Row, dict[str, Any]]], list[Problem]]:
-    """Check the header, then read every cell; rows with a bad cell are left out of the result."""
+def parse_rows(table: Table, columns: tuple[Column, ...]) -> tuple[Iterator[tuple[Row, dict[str, Any]]], list[Problem]]:
+    """Check the header, then read every cell as the rows are consumed; rows with a bad cell are left out.
+
+    The problem list returned grows while the rows are read.
+    """
     problems = _check_header(table, columns)
     if problems:
-        return [], problems
-    parsed = []
-    for row in table.rows:
-        values, row_problems = _parse_row(table.path, row, columns)
-        problems += row_problems
-        if not row_problems:
-            parsed.append((row, values))
-    return parsed, problems
+        return iter(()), problems
+
+    def parsed() -> Iterator[tuple[Row, dict[str, Any]]]:
+        for row in table.rows:
+            values, row_problems = _parse_row(table.path, row, columns)
+            problems.extend(row_problems)
+            if not row_problems:
+                yield row, values
+
+    return parsed(), problems
 
 
 def _check_header(table: Table, columns: tuple[Column, ...]) -> list[Problem]:
@@ -291,8 +298,9 @@ def load_dataset(data_dir: Path) -> Dataset:
     paths.update((kind, data_dir / name) for kind, name in DOCUMENTS.items())
     shown = {kind: display_path(path) for kind, path in paths.items()}
     problems: list[Problem] = []
+    growing: list[list[Problem]] = []  # lists that fill up while rows are read
 
-    def table(kind: str, columns: tuple[Column, ...]) -> list[tuple[Row, dict[str, Any]]]:
+    def table(kind: str, columns: tuple[Column, ...]) -> Iterable[tuple[Row, dict[str, Any]]]:
         if twins := twin_tables(data_dir, TABLES[kind]):
             names = " dan ".join(display_path(p) for p in twins)
             problems.append(
@@ -301,7 +309,7 @@ def load_dataset(data_dir: Path) -> Dataset:
             return []
         raw, found = read_table(paths[kind], shown[kind])
         rows, more = parse_rows(raw, columns)
-        problems.extend(found + more)
+        growing.extend([found, more])
         return rows
 
     regions = _regions(table("wilayah", REGION_COLUMNS), shown["wilayah"], problems)
@@ -315,6 +323,8 @@ def load_dataset(data_dir: Path) -> Dataset:
         )
         for _, v in table("kantor", OFFICE_COLUMNS)
     ]
+    for found in growing:
+        problems.extend(found)
     facts, fact_problems = load_facts(paths["fakta"], shown["fakta"])
     problems += fact_problems
     sample, threshold = _dataset_flags(paths["dataset"], shown["dataset"], problems)
@@ -326,7 +336,8 @@ def load_dataset(data_dir: Path) -> Dataset:
     return Dataset(regions, programs, snapshots, claims, offices, facts, sample, threshold, shown, warnings)
 
 
-def _regions(rows: list[tuple[Row, dict[str, Any]]], path: str, problems: list[Problem]) -> dict[str, Region]:
+def _regions(rows: Iterable[tuple[Row, dict[str, Any]]], path: str, problems: list[Problem]) -> dict[str, Region]:
+    rows = list(rows)  # read twice: codes first, then their parents
     regions: dict[str, Region] = {}
     for row, values in rows:
         region = Region(values["kode"], values["nama"])
@@ -360,7 +371,7 @@ def _village_known(code: str, villages: set[str], path: str, row: Row, problems:
 
 
 def _programs(
-    rows: list[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
+    rows: Iterable[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
 ) -> dict[str, VillageProgram]:
     programs: dict[str, VillageProgram] = {}
     for row, v in rows:
@@ -379,7 +390,7 @@ def _programs(
 
 
 def _snapshots(
-    rows: list[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
+    rows: Iterable[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
 ) -> dict[str, list[Snapshot]]:
     seen: set[tuple[str, dt.date]] = set()
     by_village: dict[str, list[Snapshot]] = {}
@@ -406,7 +417,7 @@ def _snapshots(
 
 
 def _claims(
-    rows: list[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
+    rows: Iterable[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
 ) -> list[Claim]:
     claims = []
     seen: set[tuple[str, str, dt.date]] = set()
