@@ -14,6 +14,7 @@ ROWS = [
     "make data (s)",
     "generate (s)",
     "MkDocs build (s)",
+    "write generated pages (s)",
     "total wall (s)",
     "peak memory (MB)",
     "output size (MB)",
