@@ -76,11 +76,13 @@ def stage(paths: Paths, strict: bool = False) -> Staged:
 
 def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
     """Write every generated page into a site MkDocs has just built, then the sitemaps; returns the page count."""
-    pages = list(staged.renderer.pages())
-    written = write_pages(site_dir, pages)
-    add_to_search_index(site_dir, pages)
+    written = write_pages(site_dir, staged.renderer, workers=os.cpu_count() or 1)
+    add_to_search_index(site_dir, written)
     write_sitemaps(
-        site_dir, site_url, written, dt.datetime.fromtimestamp(get_build_timestamp(), dt.UTC).date().isoformat()
+        site_dir,
+        site_url,
+        [page.url for page in written],
+        dt.datetime.fromtimestamp(get_build_timestamp(), dt.UTC).date().isoformat(),
     )
     return len(written)
 

@@ -112,17 +112,27 @@ class Renderer:
             hides=self._hides,
         )
         self.national = self._national()
+        self.regions = [
+            node for _, node in sorted(self.tree.by_code.items()) if node.region.level != Level.PROVINSI or self.multi
+        ]
         self.templates = {
             name: self.env.get_template(f"html/{name}.html.j2") for name in ("village", "region", "overview", "updates")
         }
 
     def pages(self) -> Iterator[Page]:
         """Every generated page: the overview, the updates page and one page per region."""
-        yield self._overview()
-        yield self._updates()
-        for node in self.tree.by_code.values():
-            if node.region.level != Level.PROVINSI or self.multi:
-                yield self._region_page(node)
+        return (self.page(number) for number in range(self.page_count()))
+
+    def page_count(self) -> int:
+        return 2 + len(self.regions)
+
+    def page(self, number: int) -> Page:
+        """Page ``number``: 0 is the overview, 1 the updates page, then the regions in code order."""
+        if number == 0:
+            return self._overview()
+        if number == 1:
+            return self._updates()
+        return self._region_page(self.regions[number - 2])
 
     def _top_nodes(self) -> list[Coverage]:
         if self.multi:

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
 import re
 import shutil
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from generator.render import Page
+    from generator.render import Renderer
 
 TITLE = "QQJUDULQQ"
 DESCRIPTION = "QQDESKRIPSIQQ"
@@ -66,21 +66,56 @@ class Shell:
         return "".join(part if index % 2 == 0 else values.get(part, url) for index, part in enumerate(self.parts))
 
 
-def write_pages(site: Path, pages: Iterable[Page]) -> list[str]:
-    """Pour every generated page into its shell under ``site``; returns the addresses written.
+@dataclass(frozen=True)
+class Written:
+    """What the search index and the sitemap need to know of a written page."""
+
+    url: str
+    title: str
+    description: str
+
+
+def write_pages(site: Path, renderer: Renderer, workers: int = 1) -> list[Written]:
+    """Render every generated page and pour it into its shell under ``site``, split over ``workers`` processes.
 
     The region shell itself is removed afterwards: it is a template, not a page.
     """
+    count = renderer.page_count()
+    if workers <= 1 or count < MIN_PAGES_PER_WORKER * 2:
+        shares = [_write_share(site, renderer, 0, 1)]
+    else:
+        global _renderer
+        _renderer = renderer  # forked workers inherit it instead of receiving a copy
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            shares = pool.starmap(_write_inherited_share, [(site, k, workers) for k in range(workers)])
+        _renderer = None
+    written = sorted((w for share in shares for w in share), key=lambda w: w.url)  # the same for any `workers`
+    shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
+    return written
+
+
+MIN_PAGES_PER_WORKER = 2000
+"""Below this many pages a second process costs more than it saves."""
+_renderer: Renderer | None = None
+
+
+def _write_inherited_share(site: Path, share: int, shares: int) -> list[Written]:
+    assert _renderer is not None
+    return _write_share(site, _renderer, share, shares)
+
+
+def _write_share(site: Path, renderer: Renderer, share: int, shares: int) -> list[Written]:
+    """Write pages ``share``, ``share + shares``, ... of the renderer."""
     shells: dict[str, Shell] = {}
     written = []
-    for page in pages:
+    for number in range(share, renderer.page_count(), shares):
+        page = renderer.page(number)
         if page.shell not in shells:
             shells[page.shell] = Shell.read(site / _built_path(page.shell), _shell_url(page.shell))
         target = site / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
-        written.append(page.url)
-    shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
+        written.append(Written(page.url, page.title, page.description))
     return written
 
 
@@ -94,7 +129,7 @@ def _built_path(staged: str) -> str:
     return _shell_url(staged) + "index.html"
 
 
-def add_to_search_index(site: Path, pages: list[Page]) -> None:
+def add_to_search_index(site: Path, pages: list[Written]) -> None:
     """List generated pages in Material's search index by title and description (not their tables)."""
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
