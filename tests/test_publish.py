@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import generator.build
+import generator.shell
 from generator.build import build_site
 from tests.conftest import ROOT, copy_project
 
@@ -79,3 +81,13 @@ def test_source_date_epoch_is_honoured(project, monkeypatch):
     build_site(project)
     assert "<lastmod>2026-01-01</lastmod>" in (project.site / "sitemap.xml").read_text()
     assert "01 Jan 2026 00:00:00" in (project.site / "feed_rss_created.xml").read_text()
+
+
+def test_pages_written_by_two_processes_equal_those_written_by_one(tmp_path, monkeypatch):
+    one, two = copy_project(tmp_path / "satu"), copy_project(tmp_path / "dua")
+    monkeypatch.setattr(generator.build.os, "cpu_count", lambda: 1)
+    build_site(one)
+    monkeypatch.setattr(generator.build.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(generator.shell, "MIN_PAGES_PER_WORKER", 1)
+    build_site(two)
+    assert tree(one.site) == tree(two.site)
