@@ -63,7 +63,7 @@ class Run:
 
 
 def measure(command: list[str], cwd: Path) -> Run:
-    """Run a command; its wall time, the peak summed RSS of it and its descendants (sampled every 0.1 s)."""
+    """Run a command; its wall time and the peak memory of it and its descendants (sampled every 0.1 s)."""
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
@@ -82,11 +82,17 @@ def measure(command: list[str], cwd: Path) -> Run:
 
 
 def _tree_rss(root: psutil.Process) -> int:
+    """Memory of a process and its descendants: the sum of their proportional set sizes (PSS).
+
+    Forked workers share most of their pages with their parent; summing plain RSS would count those
+    pages once per process. PSS splits each shared page between the processes that map it.
+    """
     total = 0
     with contextlib.suppress(psutil.Error):  # a process may end while we read it
         for process in [root, *root.children(recursive=True)]:
             with contextlib.suppress(psutil.Error):
-                total += process.memory_info().rss
+                info = process.memory_full_info()
+                total += getattr(info, "pss", info.rss)
     return total
 
 
@@ -227,7 +233,7 @@ def report(villages: int, repeat: int, data_seconds: float, ours: list[Run], pla
         ("MkDocs build (s)", stage(ours, "mkdocs"), stage(plain, "mkdocs"), "{:.1f}"),
         ("write generated pages (s)", stage(ours, "tulis"), None, "{:.1f}"),
         ("total wall (s)", wall(ours), wall(plain), "{:.1f}"),
-        ("peak memory (MB)", peak(ours), peak(plain), "{:.0f}"),
+        ("peak memory (MB, PSS)", peak(ours), peak(plain), "{:.0f}"),
         ("output size (MB)", mine.size / MB, theirs.size / MB, "{:.1f}"),
         ("files", mine.files, theirs.files, "{:.0f}"),
         ("bytes per village page", mine.page_bytes, theirs.page_bytes, "{:.0f}"),

@@ -49,7 +49,7 @@ class Level(IntEnum):
     DESA = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """A province, regency, district or village from the region reference."""
 
@@ -84,7 +84,7 @@ class Region:
         return f"{self.kind} {self.name}".strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VillageProgram:
     """How a village takes part in the programme."""
 
@@ -97,7 +97,7 @@ class VillageProgram:
     """Village hall contact, or ``""`` when not known."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """Enrolled, active workers of one village on one date, by occupation and gender."""
 
@@ -111,7 +111,7 @@ class Snapshot:
         return sum(self.counts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """Claims of one benefit paid in one village in one month."""
 
@@ -123,7 +123,7 @@ class Claim:
     amount: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Office:
     """A BPJS Ketenagakerjaan office or contact point."""
 

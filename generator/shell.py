@@ -17,6 +17,7 @@ import json
 import multiprocessing
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,8 +87,10 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1) -> list[Writte
     else:
         global _renderer
         _renderer = renderer  # forked workers inherit it instead of receiving a copy
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.starmap(_write_inherited_share, [(site, k, workers) for k in range(workers)])
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+            others = [pool.submit(_write_inherited_share, site, k, workers) for k in range(1, workers)]
+            shares = [_write_share(site, renderer, 0, workers), *(future.result() for future in others)]
         _renderer = None
     written = sorted((w for share in shares for w in share), key=lambda w: w.url)  # the same for any `workers`
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)

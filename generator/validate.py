@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -130,6 +131,7 @@ def rupiah(cell: str) -> int:
     return count(re.sub(r"^rp\.?\s*", "", cell, flags=re.IGNORECASE))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same few dates recur on every row; one shared object each
 def date(cell: str) -> dt.date:
     """``2023-03-15``, ``15/03/2023``, ``15 Maret 2023`` or an Excel serial day number such as ``45000``."""
     try:
@@ -394,8 +396,9 @@ def _snapshots(
 ) -> dict[str, list[Snapshot]]:
     seen: set[tuple[str, dt.date]] = set()
     by_village: dict[str, list[Snapshot]] = {}
+    villages_interned = {code: code for code in villages}  # one string object per village, not one per row
     for row, v in rows:
-        code, when = v["kode_desa"], v["tanggal_data"]
+        code, when = villages_interned.get(v["kode_desa"], v["kode_desa"]), v["tanggal_data"]
         if not _village_known(code, villages, path, row, problems):
             continue
         if (code, when) in seen:

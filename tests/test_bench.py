@@ -16,7 +16,7 @@ ROWS = [
     "MkDocs build (s)",
     "write generated pages (s)",
     "total wall (s)",
-    "peak memory (MB)",
+    "peak memory (MB, PSS)",
     "output size (MB)",
     "files",
     "bytes per village page",
