@@ -180,25 +180,22 @@ class _Assets(HTMLParser):
 def downloads(site: Path, page: Path) -> tuple[int, int]:
     """Gzipped bytes a resident downloads to open ``page``, and to run one search. Adjust here.
 
-    Opening: the page + its local stylesheets and scripts + Material's search worker and
-    ``search/search_index.json``, which Material fetches on load when it exists.
-    Searching: ``site/cari/`` (our village finder) if it exists: its top-level ``*.json`` manifest
-    plus the largest shard in its subfolders, the most one query could fetch; else the search index.
+    Opening: the page and its local stylesheets and scripts; when the page has Material's search form
+    (a form named "search"), also Material's search worker and ``search/search_index.json``, which
+    Material then fetches on load. Searching: with our finder (``site/cari/``), the index of the
+    programme pages plus the largest file of places (one query fetches one); otherwise the search index.
     """
     html = page.read_text(encoding="utf-8")
     parser = _Assets()
     parser.feed(html)
-    urls = parser.urls + re.findall(r'"search":\s*"([^"]+)"', html)  # the worker, named in Material's __config
-    base = posixpath.dirname(page.relative_to(site).as_posix())
-    files = {site / posixpath.normpath(posixpath.join(base, urlsplit(u).path)) for u in urls}
     index = site / "search" / "search_index.json"
-    opening = gz(page) + sum(gz(f) for f in files if f.is_file()) + (gz(index) if index.exists() else 0)
-    finder = site / "cari"
-    if finder.is_dir():
-        shards = [gz(f) for f in finder.glob("*/**/*") if f.is_file()]
-        searching = sum(gz(f) for f in finder.glob("*.json")) + max(shards, default=0)
-    else:
-        searching = gz(index) if index.exists() else 0
+    material_search = 'name="search"' in html and index.exists()
+    worker = re.findall(r'"search":\s*"([^"]+)"', html) if material_search else []  # named in Material's __config
+    base = posixpath.dirname(page.relative_to(site).as_posix())
+    files = {site / posixpath.normpath(posixpath.join(base, urlsplit(u).path)) for u in parser.urls + worker}
+    opening = gz(page) + sum(gz(f) for f in files if f.is_file()) + (gz(index) if material_search else 0)
+    places = [gz(f) for f in (site / "cari" / "nama").glob("*.json")]
+    searching = (gz(index) if index.exists() else 0) + max(places, default=0)
     return opening, searching
 
 

@@ -19,12 +19,13 @@ from mkdocs.utils import get_build_timestamp
 
 from generator.aggregate import Tree, build_tree
 from generator.changes import report_against_published
+from generator.finder import write_finder
 from generator.model import Dataset
 from generator.problems import DataError, GeneratorError
 from generator.protection import protect
 from generator.publish import fresh_folder, publish, publishing_lock
 from generator.render import Renderer
-from generator.shell import add_to_search_index, write_pages
+from generator.shell import write_pages
 from generator.sitemap import write_sitemaps
 from generator.stage import render_all, staged_names, write_folder
 from generator.validate import load_dataset
@@ -77,7 +78,7 @@ def stage(paths: Paths, strict: bool = False) -> Staged:
 def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
     """Write every generated page into a site MkDocs has just built, then the sitemaps; returns the page count."""
     written = write_pages(site_dir, staged.renderer, workers=os.cpu_count() or 1)
-    add_to_search_index(site_dir, written)
+    write_finder(site_dir, staged.tree, staged.data.regions, staged.renderer.multi)
     write_sitemaps(
         site_dir,
         site_url,

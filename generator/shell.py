@@ -13,7 +13,6 @@ site's assets and navigation are relative.
 from __future__ import annotations
 
 import html
-import json
 import multiprocessing
 import re
 import shutil
@@ -130,13 +129,3 @@ def _shell_url(staged: str) -> str:
 
 def _built_path(staged: str) -> str:
     return _shell_url(staged) + "index.html"
-
-
-def add_to_search_index(site: Path, pages: list[Written]) -> None:
-    """List generated pages in Material's search index by title and description (not their tables)."""
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] += [
-        {"location": p.url, "title": html.escape(p.title, quote=False), "text": p.description} for p in pages
-    ]
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

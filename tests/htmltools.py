@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -51,3 +52,11 @@ def read_page(path: Path) -> _Collector:
 def page_text(path: Path) -> str:
     """The visible text of a page, whitespace folded."""
     return " ".join(" ".join(read_page(path).text).split())
+
+
+def finder_records(site: Path) -> dict[str, list[str]]:
+    """Every record of the place finder by the address it leads to."""
+    records = {}
+    for shard in (site / "cari" / "nama").glob("*.json"):
+        records.update((r[2], r) for r in json.loads(shard.read_text(encoding="utf-8")))
+    return records

@@ -14,7 +14,7 @@ import pytest
 from generator.build import build_site
 from generator.model import OCCUPATIONS, Level
 from generator.validate import load_dataset
-from tests.htmltools import page_text, read_page
+from tests.htmltools import finder_records, page_text, read_page
 
 SEGUMBANG = "63.10.01.2005"
 
@@ -79,13 +79,16 @@ def test_every_internal_link_of_every_page_resolves(built):
     assert broken == []
 
 
-def test_every_village_is_in_the_search_index_under_its_own_name(built, data):
-    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {d["location"]: d["title"] for d in index["docs"]}
+def test_every_village_is_in_the_finder_under_its_own_name_and_pages_in_the_search_index(built, data):
+    records = finder_records(built.site)
     for region in data.regions.values():
         if region.level == Level.DESA:
-            assert region.full_name in titles[f"desa/{region.slug}/"]
+            name, context, _ = records[f"desa/{region.slug}/"]
+            assert name == region.full_name and context.startswith("Kecamatan ")
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["pipeline"] == ["trimmer"]
+    assert {"manfaat/", "cara-klaim/"} <= {doc["location"] for doc in index["docs"]}
+    assert not [doc for doc in index["docs"] if doc["location"].startswith(("desa/", "cakupan/"))]
 
 
 def test_sample_label_on_every_page_fed_by_sample_data(built):

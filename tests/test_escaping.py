@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -25,7 +24,7 @@ from mkdocs.config import load_config
 from generator.build import build_site
 from generator.formatting import markdown_text
 from tests.conftest import ROOT
-from tests.htmltools import page_text, read_page
+from tests.htmltools import finder_records, page_text, read_page
 
 HOSTILE = [
     "Pulo Lon / Pulo Dayah",
@@ -167,6 +166,8 @@ def test_hostile_names_survive_a_real_mkdocs_build_as_plain_text(project):
     cells = [row[0] for row in district.tables[0]]
     assert {VILLAGE, *OTHERS.values()} <= set(cells)
 
-    index = json.loads((project.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert html.unescape(titles["desa/6310012005/"]).startswith(f"Desa {VILLAGE}")
+    records = finder_records(project.site)
+    assert records["desa/6310012005/"][:2] == [
+        f"Desa {VILLAGE}",
+        f"Kecamatan {DISTRICT}, Kabupaten Tanah Bumbu, Kalimantan Selatan",
+    ]

@@ -1,0 +1,208 @@
+/* Finder for places and pages. Nothing is downloaded until someone types in the search box:
+ * then one small file of places whose name has a word starting with the same two letters
+ * (cari/nama/xx.json), or the places of one regency when a village code is typed
+ * (cari/kode/kkkk.json), and the index of the programme pages (search/search_index.json).
+ * Partial names match by word prefix; slightly misspelled words still match (edit distance). */
+(function () {
+  "use strict";
+
+  var LIMIT = 20;
+
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  function words(text) {
+    var folded = fold(text);
+    return folded ? folded.split(" ") : [];
+  }
+
+  var KINDS = ["desa", "kelurahan", "kecamatan", "kec", "kabupaten", "kab", "kota", "provinsi", "prov"];
+
+  /* The words of a query about a place, without a leading "desa", "kecamatan", ... */
+  function placeWords(query) {
+    var typed = words(query);
+    return typed.length > 1 && KINDS.indexOf(typed[0]) >= 0 ? typed.slice(1) : typed;
+  }
+
+  /* Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+  function distance(a, b) {
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d.push([i]); }
+    for (var j = 1; j <= b.length; j++) { d[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  /* How far a typed word is from a word of a name: 0 for a prefix, else the edit distance allowed
+   * for its length (1 from four letters, 2 from eight), or -1 when it does not match. */
+  function wordCost(typed, word) {
+    if (word.indexOf(typed) === 0) { return 0; }
+    var allowed = typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
+    if (!allowed) { return -1; }
+    var best = Math.min(distance(typed, word), distance(typed, word.slice(0, typed.length)));
+    return best <= allowed ? best : -1;
+  }
+
+  /* Places matching a query: its first word must match a word of the name, the others a word of the
+   * name or of where the place lies. Best first: fewer corrections, exact names, shorter names. */
+  function searchPlaces(records, query) {
+    var typed = placeWords(query);
+    if (!typed.length) { return []; }
+    var found = [];
+    records.forEach(function (record) {
+      var name = words(record[0]);
+      var all = name.concat(words(record[1]));
+      var cost = 0;
+      for (var i = 0; i < typed.length; i++) {
+        var pool = i === 0 ? name : all;
+        var best = -1;
+        for (var k = 0; k < pool.length; k++) {
+          var c = wordCost(typed[i], pool[k]);
+          if (c >= 0 && (best < 0 || c < best)) { best = c; }
+        }
+        if (best < 0) { return; }
+        cost += best;
+      }
+      var exact = name.slice(1).join(" ") === typed.join(" ") ? 0 : 1;
+      found.push({ record: record, rank: [cost, exact, record[0].length, record[0] + record[1]] });
+    });
+    found.sort(function (a, b) {
+      for (var i = 0; i < a.rank.length; i++) {
+        if (a.rank[i] < b.rank[i]) { return -1; }
+        if (a.rank[i] > b.rank[i]) { return 1; }
+      }
+      return 0;
+    });
+    return found.map(function (f) { return f.record; });
+  }
+
+  /* Programme pages (sections) whose title or text has every typed word as a word prefix. */
+  function searchPages(docs, query) {
+    var typed = words(query).filter(function (w) { return w.length >= 3; });
+    if (!typed.length) { return []; }
+    var found = [];
+    docs.forEach(function (doc) {
+      var title = words(doc.title.replace(/<[^>]*>/g, " "));
+      var text = title.concat(words(doc.text.replace(/<[^>]*>/g, " ")));
+      var inTitle = 0;
+      for (var i = 0; i < typed.length; i++) {
+        var prefix = function (w) { return w.indexOf(typed[i]) === 0; };
+        if (!text.some(prefix)) { return; }
+        if (title.some(prefix)) { inTitle++; }
+      }
+      found.push({ doc: doc, rank: -inTitle });
+    });
+    found.sort(function (a, b) { return a.rank - b.rank; });
+    return found.map(function (f) { return f.doc; });
+  }
+
+  /* The shard a query needs: a village code typed in full, or the first two letters of its first word. */
+  function shardOf(query) {
+    var digits = query.replace(/[\s.]/g, "");
+    if (/^\d{10}$/.test(digits) || /^\d{6}$/.test(digits)) {
+      return { kind: "kode", key: digits.slice(0, 4), code: digits };
+    }
+    var first = placeWords(query)[0];
+    return first && first.length >= 2 ? { kind: "nama", key: first.slice(0, 2) } : null;
+  }
+
+  if (typeof module !== "undefined") {
+    module.exports = { fold: fold, distance: distance, searchPlaces: searchPlaces, searchPages: searchPages,
+      shardOf: shardOf };
+  }
+  if (typeof document === "undefined") { return; }
+
+  var input = document.getElementById("cari-masukan");
+  var list = document.getElementById("cari-hasil");
+  var meta = document.getElementById("cari-keterangan");
+  var toggle = document.getElementById("__search");
+  if (!input || !list || !meta) { return; }
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  var cache = {};
+  var timer = null;
+
+  function fetchJson(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(new URL(path, base)).then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; });
+    }
+    return cache[path];
+  }
+
+  function item(href, title, text) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = new URL(href, base).href;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var h = document.createElement("h1");
+    h.textContent = title;
+    var p = document.createElement("p");
+    p.textContent = text;
+    article.appendChild(h);
+    article.appendChild(p);
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  function show(query, places, pages) {
+    list.textContent = "";
+    places.slice(0, LIMIT).forEach(function (r) { list.appendChild(item(r[2], r[0], r[1])); });
+    pages.slice(0, 10).forEach(function (d) {
+      var text = d.text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+      list.appendChild(item(d.location, d.title.replace(/<[^>]*>/g, ""), text.slice(0, 140)));
+    });
+    var total = places.length + pages.length;
+    meta.textContent = total === 0 ? "Tidak ada yang cocok dengan \u201c" + query + "\u201d." :
+      places.length > LIMIT ? places.length + " tempat cocok; ketik juga nama kecamatan atau kabupaten untuk mempersempit." :
+      total + " hasil";
+  }
+
+  function run() {
+    var query = input.value;
+    var shard = shardOf(query);
+    if (!shard) {
+      list.textContent = "";
+      meta.textContent = "Ketik nama desa, kecamatan atau kabupaten, kode desa, atau kata seperti \u201cklaim\u201d.";
+      return;
+    }
+    meta.textContent = "Mencari\u2026";
+    Promise.all([fetchJson("cari/" + shard.kind + "/" + shard.key + ".json"), fetchJson("search/search_index.json")])
+      .then(function (found) {
+        if (input.value !== query) { return; }
+        var places = shard.kind === "kode" ? [found[0] && found[0][shard.code]].filter(Boolean)
+          : searchPlaces(found[0] || [], query);
+        show(query, places, found[1] ? searchPages(found[1].docs, query) : []);
+      });
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  input.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) { location.href = first.href; }
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); } });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle && toggle.checked) { toggle.checked = false; input.blur(); }
+  });
+})();
