@@ -82,7 +82,7 @@ def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
     write_sitemaps(
         site_dir,
         site_url,
-        [page.url for page in written],
+        written,
         dt.datetime.fromtimestamp(get_build_timestamp(), dt.UTC).date().isoformat(),
     )
     return len(written)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.problems import GeneratorError
+
 if TYPE_CHECKING:
     from generator.render import Renderer
 
@@ -56,7 +58,7 @@ class Shell:
         page = path.read_text(encoding="utf-8")
         page = re.sub(rf"<h1[^>]*>{TITLE}</h1>\s*<p>{CONTENT}</p>", CONTENT, page)
         if page.count(CONTENT) != 1:
-            raise ValueError(f"{path}: the shell's content placeholder was not found once")
+            raise GeneratorError(f"{path}: tempat isi halaman kerangka tidak ditemukan tepat sekali (tema berubah?)")
         tokens = "|".join(re.escape(token) for token in (TITLE, DESCRIPTION, CONTENT, url))
         return cls(tuple(re.split(f"({tokens})", page)))
 
@@ -66,17 +68,9 @@ class Shell:
         return "".join(part if index % 2 == 0 else values.get(part, url) for index, part in enumerate(self.parts))
 
 
-@dataclass(frozen=True)
-class Written:
-    """What the search index and the sitemap need to know of a written page."""
-
-    url: str
-    title: str
-    description: str
-
-
-def write_pages(site: Path, renderer: Renderer, workers: int = 1) -> list[Written]:
-    """Render every generated page and pour it into its shell under ``site``, split over ``workers`` processes.
+def write_pages(site: Path, renderer: Renderer, workers: int = 1) -> list[str]:
+    """Render every generated page and pour it into its shell under ``site``, split over ``workers`` processes;
+    returns the addresses written, in order.
 
     The region shell itself is removed afterwards: it is a template, not a page.
     """
@@ -91,7 +85,7 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1) -> list[Writte
             others = [pool.submit(_write_inherited_share, site, k, workers) for k in range(1, workers)]
             shares = [_write_share(site, renderer, 0, workers), *(future.result() for future in others)]
         _renderer = None
-    written = sorted((w for share in shares for w in share), key=lambda w: w.url)  # the same for any `workers`
+    written = sorted(url for share in shares for url in share)  # the same order for any number of workers
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
     return written
 
@@ -101,12 +95,12 @@ MIN_PAGES_PER_WORKER = 2000
 _renderer: Renderer | None = None
 
 
-def _write_inherited_share(site: Path, share: int, shares: int) -> list[Written]:
+def _write_inherited_share(site: Path, share: int, shares: int) -> list[str]:
     assert _renderer is not None
     return _write_share(site, _renderer, share, shares)
 
 
-def _write_share(site: Path, renderer: Renderer, share: int, shares: int) -> list[Written]:
+def _write_share(site: Path, renderer: Renderer, share: int, shares: int) -> list[str]:
     """Write pages ``share``, ``share + shares``, ... of the renderer."""
     shells: dict[str, Shell] = {}
     written = []
@@ -117,7 +111,7 @@ def _write_share(site: Path, renderer: Renderer, share: int, shares: int) -> lis
         target = site / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
-        written.append(Written(page.url, page.title, page.description))
+        written.append(page.url)
     return written
 
 
