@@ -17,17 +17,15 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils import get_build_timestamp
 
-from generator.aggregate import Tree, build_tree
 from generator.changes import report_against_published
 from generator.finder import write_finder
 from generator.model import Dataset
 from generator.problems import DataError, GeneratorError
-from generator.protection import protect
 from generator.publish import fresh_folder, publish, publishing_lock
 from generator.render import Renderer
 from generator.shell import write_pages
 from generator.sitemap import write_sitemaps
-from generator.stage import render_all, staged_names, write_folder
+from generator.stage import render_all, write_folder
 from generator.validate import load_dataset
 
 log = logging.getLogger("generator")
@@ -59,26 +57,25 @@ def check_data(data_dir: Path, strict: bool = False) -> Dataset:
 
 @dataclass(frozen=True)
 class Staged:
-    """What staging produced: the checked data, its coverage tree, the page renderer, and how many files changed."""
+    """What staging produced: the renderer of the checked data, and how many staged files there are and changed."""
 
-    data: Dataset
-    tree: Tree
     renderer: Renderer
+    files: int
     changed: int
 
 
 def stage(paths: Paths, strict: bool = False) -> Staged:
     """Validate the data and write the pages MkDocs reads (hand-written pages and shells)."""
-    data = check_data(paths.data, strict)
-    tree = build_tree(data)
-    renderer = Renderer(data, tree, protect(tree, data.threshold))
-    return Staged(data, tree, renderer, write_folder(paths.staged, render_all(data, paths.docs, renderer)))
+    renderer = Renderer.of(check_data(paths.data, strict))
+    files = render_all(renderer, paths.docs)
+    return Staged(renderer, len(files), write_folder(paths.staged, files))
 
 
 def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
     """Write every generated page into a site MkDocs has just built, then the sitemaps; returns the page count."""
     written = write_pages(site_dir, staged.renderer, workers=os.cpu_count() or 1)
-    write_finder(site_dir, staged.tree, staged.data.regions, staged.renderer.multi)
+    renderer = staged.renderer
+    write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
     write_sitemaps(
         site_dir,
         site_url,
@@ -94,17 +91,15 @@ def build_site(paths: Paths, strict: bool = False) -> None:
     with publishing_lock(paths.site):
         staged = stage(paths, strict)
         clock.lap("generator")
-        log.info(
-            "%d berkas disiapkan di %s (%d berubah)", len(staged_names(paths.staged)), paths.staged, staged.changed
-        )
+        log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
         fresh = fresh_folder(paths.site)
-        with _build_date(staged.data):
+        with _build_date(staged.renderer.national.data_date):
             site_url = _run_mkdocs(paths, fresh)
             clock.lap("mkdocs")
             pages = write_generated(fresh, staged, site_url)
             clock.lap("tulis")
         log.info("%d halaman wilayah ditulis", pages)
-        report = report_against_published(paths.site, staged.tree)
+        report = report_against_published(paths.site, staged.renderer.tree)
         publish(fresh, paths.site)
         clock.lap("terbit")
     for line in report:
@@ -133,7 +128,7 @@ class _Stopwatch:
 
 
 @contextlib.contextmanager
-def _build_date(data: Dataset) -> Iterator[None]:
+def _build_date(data_date: dt.date | None) -> Iterator[None]:
     """Date the build by its data, so the same data always gives the same site.
 
     MkDocs and its plugins read ``SOURCE_DATE_EPOCH`` for the sitemap and feed dates;
@@ -142,8 +137,7 @@ def _build_date(data: Dataset) -> Iterator[None]:
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return
-    dates = [snapshots[-1].date for snapshots in data.snapshots.values()] or [dt.date(2000, 1, 1)]
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(max(dates).timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((data_date or dt.date(2000, 1, 1)).timetuple()))
     try:
         yield
     finally:

@@ -13,9 +13,9 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
-from generator.aggregate import Tree
 from generator.model import Level, Region
 from generator.render import page_url
 
@@ -35,14 +35,12 @@ def name_keys(name: str) -> set[str]:
     return {word[:2] for word in fold(name).split() if len(word) >= 2}
 
 
-def write_finder(site: Path, tree: Tree, regions: dict[str, Region], with_provinces: bool) -> None:
-    """Write the name and code shards of every region that has a page."""
+def write_finder(site: Path, paged: Iterable[Region], regions: dict[str, Region]) -> None:
+    """Write the name and code shards of the regions that have a page (``paged``)."""
     by_key: defaultdict[str, list[Record]] = defaultdict(list)
     by_regency: defaultdict[str, dict[str, Record]] = defaultdict(dict)
-    for code, node in sorted(tree.by_code.items()):
-        region = node.region
-        if region.level == Level.PROVINSI and not with_provinces:
-            continue
+    for region in paged:
+        code = region.code
         record = (region.full_name, _context(region, regions), page_url(region))
         for key in sorted(name_keys(region.name)):
             by_key[key].append(record)

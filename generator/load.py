@@ -54,16 +54,15 @@ def column_key(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name.strip().lower())
 
 
+def table_files(folder: Path, stem: str) -> list[Path]:
+    """The files of table ``stem`` in ``folder``: ``stem.csv``, ``stem.xlsx``, both (ambiguous) or none."""
+    return [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
+
+
 def find_table(folder: Path, stem: str) -> Path:
-    """The file holding table ``stem`` in ``folder``: ``stem.csv`` or ``stem.xlsx`` (CSV when neither exists)."""
-    found = [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
+    """The file holding table ``stem`` in ``folder`` (``stem.csv`` when there is none, or two)."""
+    found = table_files(folder, stem)
     return found[0] if len(found) == 1 else folder / f"{stem}.csv"
-
-
-def twin_tables(folder: Path, stem: str) -> list[Path]:
-    """Both ``stem.csv`` and ``stem.xlsx`` when both exist (ambiguous), otherwise nothing."""
-    found = [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
-    return found if len(found) > 1 else []
 
 
 def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:

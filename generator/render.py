@@ -15,10 +15,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import formatting
-from generator.aggregate import Coverage, Tree
+from generator.aggregate import Coverage, Tree, build_tree
 from generator.changes import MonthOverMonth, VillageChange, month_over_month, signed
 from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
-from generator.protection import Hidden, claim_cases, occupation_grid
+from generator.protection import Hidden, claim_cases, occupation_grid, protect
 from generator.shell import REGION_SHELL
 
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
@@ -98,6 +98,12 @@ class Renderer:
     data: Dataset
     tree: Tree
     hidden: Hidden
+
+    @classmethod
+    def of(cls, data: Dataset) -> Renderer:
+        """The renderer of a dataset: its coverage tree, with the disclosure rule applied."""
+        tree = build_tree(data)
+        return cls(data, tree, protect(tree, data.threshold))
 
     def __post_init__(self) -> None:
         self.env = _environment()

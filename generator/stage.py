@@ -1,21 +1,19 @@
 """Writing the pages MkDocs reads: the only module that writes Markdown to disk.
 
 The generator owns one folder (``build/docs`` by default). It holds a rendered copy
-of every hand-written page from ``docs/`` plus the generated coverage pages, and
-MkDocs builds from it. Hand-written pages are only ever read; a generated page that
-would take the address of a hand-written one is an error, never an overwrite.
+of every hand-written page from ``docs/``, the shells the generated pages are poured
+into (``generator/shell.py``) and the open-data table, and MkDocs builds from it.
+Hand-written pages are only ever read; one at the address of a generated page or
+file is an error, never an overwrite.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.aggregate import build_tree
 from generator.changes import OPEN_DATA, open_data_table
-from generator.model import Dataset
 from generator.problems import GeneratorError
 from generator.prose import PageError, render_prose
-from generator.protection import protect
 from generator.render import FOLDERS, OVERVIEW, UPDATES, Renderer
 from generator.shell import REGION_SHELL, shell_markdown
 
@@ -25,11 +23,9 @@ SENTINEL = ".dibuat-oleh-generator"
 """File that marks a folder as the generator's own, so it may be emptied and rewritten."""
 
 
-def render_all(data: Dataset, docs: Path, renderer: Renderer | None = None) -> dict[str, bytes]:
+def render_all(renderer: Renderer, docs: Path) -> dict[str, bytes]:
     """Every file of the staged docs folder: rendered hand-written pages, assets, shells, open data."""
-    if renderer is None:
-        tree = build_tree(data)
-        renderer = Renderer(data, tree, protect(tree, data.threshold))
+    data = renderer.data
     generated = {
         REGION_SHELL: shell_markdown(),
         OVERVIEW: shell_markdown("Cakupan program"),
@@ -79,8 +75,3 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> int:
         target.write_bytes(content)
         written += 1
     return written
-
-
-def staged_names(folder: Path) -> list[str]:
-    """The files of the staged folder, without its sentinel."""
-    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != SENTINEL]

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from generator.facts import load_facts
-from generator.load import Row, Table, find_table, read_table, twin_tables
+from generator.load import Row, Table, find_table, read_table, table_files
 from generator.model import (
     BENEFITS,
     COUNT_COLUMNS,
@@ -303,7 +303,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     growing: list[list[Problem]] = []  # lists that fill up while rows are read
 
     def table(kind: str, columns: tuple[Column, ...]) -> Iterable[tuple[Row, dict[str, Any]]]:
-        if twins := twin_tables(data_dir, TABLES[kind]):
+        if len(twins := table_files(data_dir, TABLES[kind])) > 1:
             names = " dan ".join(display_path(p) for p in twins)
             problems.append(
                 Problem(names, 0, "", "two-files", "hanya boleh ada satu; hapus atau pindahkan salah satunya")

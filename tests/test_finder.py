@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.aggregate import build_tree
 from generator.finder import fold, write_finder
+from generator.render import Renderer
 from generator.sample import write_sample
 from generator.validate import load_dataset
 from tests.conftest import ROOT
@@ -55,7 +55,8 @@ def country(tmp_path_factory) -> Path:
     write_sample(WILAYAH, folder / "data", {"63.10", "35.06", "33.05"}, months=2)
     shutil.copy(ROOT / "data" / "fakta.yaml", folder / "data" / "fakta.yaml")
     data = load_dataset(folder / "data")
-    write_finder(folder / "site", build_tree(data), data.regions, with_provinces=True)
+    paged = [node.region for node in Renderer.of(data).regions]  # provinces too: several regencies
+    write_finder(folder / "site", paged, data.regions)
     return folder / "site"
 
 

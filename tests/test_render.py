@@ -4,10 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.aggregate import build_tree
 from generator.model import Region
 from generator.prose import render_prose
-from generator.protection import protect
 from generator.render import Renderer, page_url
 from generator.validate import load_dataset
 
@@ -21,8 +19,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def pages(data):
-    tree = build_tree(data)
-    return {page.url: page for page in Renderer(data, tree, protect(tree, data.threshold)).pages()}
+    return {page.url: page for page in Renderer.of(data).pages()}
 
 
 def test_page_urls_are_codes_without_dots():

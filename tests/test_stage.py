@@ -3,6 +3,7 @@
 import pytest
 
 from generator.problems import GeneratorError
+from generator.render import Renderer
 from generator.stage import SENTINEL, render_all, write_folder
 from generator.validate import load_dataset
 
@@ -28,5 +29,5 @@ def test_hand_written_page_at_a_generated_address_stops_the_build(project):
     page = project.docs / "desa" / "6310012005.md"
     page.write_text("# Halaman desa buatan sendiri\n")
     with pytest.raises(GeneratorError, match="tulisan tangan"):
-        render_all(load_dataset(project.data), project.docs)
+        render_all(Renderer.of(load_dataset(project.data)), project.docs)
     assert page.read_text() == "# Halaman desa buatan sendiri\n"
