@@ -37,6 +37,7 @@ CHILD_HEADINGS = {
     Level.KECAMATAN: ("Desa dan kelurahan", "Desa/kelurahan"),
 }
 HISTORY_MONTHS = 12
+OCCUPATION_LABELS = list(OCCUPATIONS.values())
 BANNER_TITLE = "Data contoh, bukan data resmi"
 BANNER_TEXT = (
     "Angka kepesertaan dan klaim di halaman ini adalah <strong>data contoh</strong> untuk uji coba situs, "
@@ -200,7 +201,7 @@ class Renderer:
             if r == len(OCCUPATIONS):
                 rows.append([_bold("Jumlah"), *(_bold(cell) for cell in cells)])
             else:
-                rows.append([list(OCCUPATIONS.values())[r], *cells])
+                rows.append([OCCUPATION_LABELS[r], *cells])
         return rows
 
     def _claim_table(self, node: Coverage) -> list[list[Any]]:
