@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import formatting
+from generator import charts, formatting
 from generator.aggregate import Coverage, Tree, build_tree
 from generator.changes import MonthOverMonth, VillageChange, month_over_month, signed
 from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
@@ -27,8 +27,9 @@ OVERVIEW = "cakupan/index.md"
 UPDATES = "pembaruan-data.md"
 ROOT_FROM_REGION = "../../"
 """From a region page (two folders deep) to the site root."""
-HIDDEN = "•"
-"""Shown in place of a count the disclosure rule hides."""
+HIDDEN = Markup('<span aria-hidden="true">•</span><span class="sr-only">disembunyikan</span>')
+"""Shown in place of a count the disclosure rule hides: a • on screen, the word ``disembunyikan`` for screen readers
+(which would read the • as "bullet"). The note under each table explains the •."""
 UPDATE_LIST_LIMIT = 20
 """Villages listed by name on the updates page; beyond this only their number is given."""
 CHILD_HEADINGS = {
@@ -81,7 +82,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(number=formatting.number, rupiah=formatting.rupiah, date=formatting.date, month=formatting.month)
     env.globals.update(
         percent=formatting.percent,
-        bar_width=lambda part, whole: min(100, round(100 * part / whole)) if whole else 0,
+        bar_width=_bar_width,
         funding_rows=_funding_rows,
         funding_label=FUNDING_SOURCES.__getitem__,
         status=_status,
@@ -116,6 +117,8 @@ class Renderer:
             claim_table=self._claim_table,
             children_rows=self._children_rows,
             history_rows=self._history_rows,
+            trend_chart=self._trend_chart,
+            occupation_chart=self._occupation_chart,
             hides=self._hides,
         )
         self.national = self._national()
@@ -299,10 +302,29 @@ class Renderer:
             + (", data contoh." if self.data.sample else ".")
         )
 
-    def _history_rows(self, node: Coverage) -> list[list[str]]:
+    def _history(self, node: Coverage) -> list[tuple[dt.date, int]]:
+        """Enrolled at the end of each of the last ``HISTORY_MONTHS`` months since the village joined, oldest first."""
         joined = node.program.joined.replace(day=1) if node.program and node.program.joined else dt.date.min
         rows = [(m, n) for m, n in zip(self.tree.months, node.history, strict=True) if m >= joined]
-        return [[formatting.month(m), formatting.number(n)] for m, n in reversed(rows[-HISTORY_MONTHS:])]
+        return rows[-HISTORY_MONTHS:]
+
+    def _history_rows(self, node: Coverage) -> list[list[str]]:
+        return [[formatting.month(m), formatting.number(n)] for m, n in reversed(self._history(node))]
+
+    def _trend_chart(self, node: Coverage) -> Markup:
+        """The monthly history as columns: the same months and figures as :meth:`_history_rows`."""
+        history = self._history(node)
+        months, values = [m for m, _ in history], [n for _, n in history]
+        return charts.trend_chart(months, values, node.target, node.region.full_name)
+
+    def _occupation_chart(self, node: Coverage) -> Markup:
+        """The occupation table as bars, drawing only the cells the table shows."""
+        return charts.occupation_chart(
+            OCCUPATION_LABELS,
+            occupation_grid(node),
+            lambda r, c: self.hidden.occupation(node, r, c),
+            node.region.full_name,
+        )
 
     def summary(self) -> dict[str, str]:
         """Headline figures for hand-written pages (``ringkasan``)."""
@@ -325,18 +347,33 @@ def _link_from(root: str) -> Callable[[Coverage], str]:
     return lambda node: root + page_url(node.region)
 
 
-def html_table(head: list[str], rows: list[list[Any]], align: str) -> Markup:
+def html_table(head: list[str], rows: list[list[Any]], align: str, caption: str | None = None) -> Markup:
     """A table as Python-Markdown writes one; ``align`` has an ``l`` or ``r`` per column.
 
-    Built with plain string joins: this runs for every table of every page, and a Jinja macro is much slower.
+    The table sits in its own box that scrolls sideways (``.tabel-gulir``), so a wide table never makes the page
+    wider than a phone's screen; with a ``caption`` the box is a named region that takes keyboard focus, so it
+    can be scrolled without a mouse. Built with plain string joins: this runs for every table of every page, and
+    a Jinja macro is much slower.
     """
     styles = ["" if side == "l" else ' style="text-align: right;"' for side in align]
-    header = "".join(f"<th{style}>{escape(cell)}</th>" for style, cell in zip(styles, head, strict=True))
+    header = "".join(f'<th scope="col"{style}>{escape(cell)}</th>' for style, cell in zip(styles, head, strict=True))
     body = "".join(
         "<tr>" + "".join(f"<td{style}>{escape(cell)}</td>" for style, cell in zip(styles, row, strict=True)) + "</tr>\n"
         for row in rows
     )
-    return Markup(f"<table>\n<thead>\n<tr>{header}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>")
+    tail = f"<thead>\n<tr>{header}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>"
+    if caption is None:
+        return Markup(f'<div class="tabel-gulir">\n<table>\n{tail}')
+    name = escape(caption)
+    return Markup(
+        f'<div class="tabel-gulir" role="region" tabindex="0" aria-label="{name}">\n'
+        f"<table>\n<caption>{name}</caption>\n{tail}"
+    )
+
+
+def _bar_width(part: int, whole: int) -> int:
+    """Percent of the progress bar that is filled: 0 to 100."""
+    return min(100, round(100 * part / whole)) if whole > 0 else 0
 
 
 def _bold(text: str) -> Markup:

@@ -17,6 +17,8 @@ from generator.validate import load_dataset
 from tests.htmltools import finder_records, page_text, read_page
 
 SEGUMBANG = "63.10.01.2005"
+HIDDEN = "•disembunyikan"
+"""The text of a hidden cell: a • on screen (aria-hidden) and the word for screen readers (visually hidden)."""
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +43,9 @@ def test_segumbang_page_shows_its_figures(built, data):
         men, women = latest.counts[2 * i], latest.counts[2 * i + 1]
         assert breakdown[1 + i][0] == label
         for shown, value in zip(breakdown[1 + i][1:], (men, women, men + women), strict=True):
-            assert shown == ("•" if 0 < value < data.threshold else shown)  # small counts hidden
-            assert shown in ("•", str(value))  # everything shown is the true figure
-    assert "•" in str(breakdown) and "Angka di bawah 3 tidak ditampilkan" in text
+            assert shown == (HIDDEN if 0 < value < data.threshold else shown)  # small counts hidden
+            assert shown in (HIDDEN, str(value))  # everything shown is the true figure
+    assert HIDDEN in breakdown[2] and "• = disembunyikan. Angka di bawah 3 tidak ditampilkan" in text
     assert breakdown[-1][-1] == str(latest.total)
 
 
@@ -197,10 +199,10 @@ def test_no_published_breakdown_shows_a_small_count_or_gives_one_away(built, dat
             if table[0][0] not in ("Pekerjaan", "Manfaat"):
                 continue
             body = [row[1:4] if table[0][0] == "Pekerjaan" else row[1:2] for row in table[1:]]
-            numbers = [cell.replace(".", "") for row in body for cell in row if cell != "•"]
+            numbers = [cell.replace(".", "") for row in body for cell in row if cell != HIDDEN]
             assert all(not (0 < int(n) < data.threshold) for n in numbers), page
-            assert all(row.count("•") != 1 for row in body if len(row) > 1), page
-            assert all([row[c] for row in body].count("•") != 1 for c in range(len(body[0]))), page
+            assert all(row.count(HIDDEN) != 1 for row in body if len(row) > 1), page
+            assert all([row[c] for row in body].count(HIDDEN) != 1 for c in range(len(body[0]))), page
             checked += 1
     assert checked >= 157 + 12 + 1  # every occupation table, plus the claims tables
 

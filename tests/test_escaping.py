@@ -151,6 +151,9 @@ def test_hostile_names_survive_a_real_mkdocs_build_as_plain_text(project):
     text = page_text(village)
     for shown in (f"Desa {VILLAGE}", f"Kecamatan {DISTRICT}", CONTACT, *OFFICE[:1], *OFFICE[3:]):
         assert shown in text
+    for chart in ("Peserta terdaftar per bulan", "Peserta menurut pekerjaan dan jenis kelamin"):  # SVG <title>s
+        assert f"{chart}, Desa {VILLAGE}" in text
+        assert f"{chart}, Kecamatan {DISTRICT}" in page_text(project.site / "kecamatan" / "631001" / "index.html")
     title = re.search(r"<title>(.*?)</title>", html_text, re.DOTALL)
     preview = re.search(r'<meta property="og:title" content="([^"]*)"', html_text)
     assert title and html.unescape(title.group(1)).startswith(f"Desa {VILLAGE}, Kecamatan {DISTRICT}")

@@ -1,5 +1,6 @@
 """Rendering: pure functions from data to page content."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,47 @@ def test_unknown_fact_names_the_page(data):
 
     with pytest.raises(PageError, match=r"x\.md:3: fakta .jkm\.jumlah. tidak ada"):
         render_prose("# Judul\n\n{{ fakta.jkm.jumlah }}", "x.md", data, {})
+
+
+def test_tables_scroll_in_a_named_box_with_a_caption_and_column_headers():
+    from generator.render import html_table
+
+    table = str(html_table(["Bulan", "Peserta"], [["Oktober 2026", "98"], ["<b>x</b>", "1"]], "lr", "Peserta <bulan>"))
+    assert table.startswith(
+        '<div class="tabel-gulir" role="region" tabindex="0" aria-label="Peserta &lt;bulan&gt;">\n'
+        "<table>\n<caption>Peserta &lt;bulan&gt;</caption>\n<thead>\n"
+        '<tr><th scope="col">Bulan</th><th scope="col" style="text-align: right;">Peserta</th></tr>'
+    )
+    assert table.endswith("</table>\n</div>")
+    assert "<td>&lt;b&gt;x&lt;/b&gt;</td>" in table
+    assert str(html_table(["A"], [], "l")).startswith('<div class="tabel-gulir">\n<table>\n<thead>')
+
+
+def test_every_table_of_every_generated_page_has_a_caption_in_a_scrolling_box(pages):
+    for url, page in pages.items():
+        content = page.content
+        assert content.count("<table>") == content.count('<div class="tabel-gulir" role="region" tabindex="0"'), url
+        assert content.count("<table>") == content.count("<table>\n<caption>"), url
+        assert len(re.findall(r"<th[ >]", content)) == content.count('<th scope="col"'), url
+
+
+def test_hidden_cells_read_as_disembunyikan_and_show_as_a_dot(pages):
+    content = pages["desa/6310012005/"].content
+    hidden = '<span aria-hidden="true">•</span><span class="sr-only">disembunyikan</span>'
+    nelayan = content[content.index("<td>Nelayan</td>") :].split("</tr>", 1)[0]
+    assert nelayan.count(hidden) == 2
+    assert "<small>• = disembunyikan." in content  # the note under the table explains the dot
+    claims = content[content.index('id="klaim"') :]
+    assert hidden in claims
+    assert "•" not in content.replace(hidden, "").replace("• = disembunyikan", "").replace("• disembunyikan", "")
+
+
+def test_progress_bar_is_a_percentage_with_the_figures_in_text(pages):
+    content = pages["kecamatan/631001/"].content  # 901 of 900: over target
+    assert "<strong>901</strong> dari target 900 pekerja rentan terdaftar (100,1%)" in content
+    assert (
+        'role="progressbar" aria-label="Kepesertaan dibanding target" aria-valuemin="0" aria-valuemax="100" '
+        'aria-valuenow="100" aria-valuetext="901 dari 900 (100,1%)"'
+    ) in content
+    village = pages["desa/6310012005/"].content
+    assert 'aria-valuenow="98" aria-valuetext="98 dari 100 (98%)"' in village and 'style="width: 98%"' in village
