@@ -15,6 +15,16 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The browser tests (tests/browser/) drive Debian's Chromium through Playwright; Playwright's own browser
+# download is never used. Elsewhere: make test CHROMIUM=/path/to/chromium
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
+
 $(VENV)/.installed-bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@
@@ -32,7 +42,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/ruff format --check generator tests benchmarks
 
-test: $(VENV)/.installed-test  ## lint, then every test (builds real sites in temporary folders)
+test: $(VENV)/.installed-test $(CHROMIUM)  ## lint, then every test (builds real sites, opens them in Chromium)
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(PY) -m pytest
 

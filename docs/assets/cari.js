@@ -1,4 +1,6 @@
-/* Finder for places and pages. Nothing is downloaded until someone types in the search box:
+/* The site's only script: the finder for places and pages, and the little page behaviour Material's own
+ * JavaScript gave (the menu and search buttons from the keyboard, Escape, "/"), which the site does not load.
+ * Finder: nothing is downloaded until someone types in the search box:
  * then one small file of places whose name has a word starting with the same two letters
  * (cari/nama/xx.json), or the places of one regency when a village code is typed
  * (cari/kode/kkkk.json), and the index of the programme pages (search/search_index.json).
@@ -122,10 +124,77 @@
   }
   if (typeof document === "undefined") { return; }
 
+  /* What Material's own JavaScript did on every page; the site does not load it (overrides/main.html).
+   * The menu and the search dialog are labels of hidden checkboxes and open with CSS alone. */
+  var root = document.documentElement;
+  root.className = root.className.replace(/\bno-js\b/, "js");  /* shows the search button */
+  var drawer = document.getElementById("__drawer");
+  var toggle = document.getElementById("__search");
+  var narrow = window.matchMedia("(max-width: 59.984375em)");
+  var scrolled = 0;
+
+  /* The header's menu and search buttons: a name and a place in the Tab order (Enter opens them, below). */
+  [["__drawer", "Buka menu"], ["__search", "Buka pencarian"]].forEach(function (pair) {
+    var label = document.querySelector(".md-header__button[for='" + pair[0] + "']");
+    if (label) {
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("aria-label", pair[1]);
+    }
+  });
+
+  function setSearch(open) {
+    if (!toggle || toggle.checked === open) { return; }
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
+  /* While the search covers a phone's screen, the page under it stays where it was. */
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      var body = document.body;
+      if (toggle.checked && narrow.matches) {
+        scrolled = window.scrollY;
+        body.style.top = -scrolled + "px";
+        body.setAttribute("data-md-scrolllock", "");
+      } else if (body.hasAttribute("data-md-scrolllock")) {
+        body.removeAttribute("data-md-scrolllock");
+        body.style.top = "";
+        window.scrollTo(0, scrolled);
+      }
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+    if ((event.key === "Enter" || event.key === " ") && target.tagName === "LABEL" && target.hasAttribute("tabindex")) {
+      event.preventDefault();
+      target.click();  /* a focused menu or search button opens like a button */
+    } else if (event.key === "Escape") {
+      if (drawer) { drawer.checked = false; }
+      if (toggle && toggle.checked) { setSearch(false); target.blur(); }
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[/sf]$/.test(event.key)) {
+      event.preventDefault();  /* "/", "s" or "f" opens the search, as on other sites built with Material */
+      setSearch(true);
+    }
+  });
+
+  /* A table still wider than its box scrolls inside it: reachable from the keyboard to scroll it too. */
+  Array.prototype.forEach.call(document.querySelectorAll("article table"), function (table) {
+    if (table.scrollWidth > table.clientWidth + 1 && !table.closest("[tabindex]")) {
+      table.setAttribute("tabindex", "0");
+    }
+  });
+
+  /* A link to a section of this page closes the menu it was chosen from. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-sidebar--primary a[href*='#']");
+    if (link && drawer && link.pathname === location.pathname) { drawer.checked = false; }
+  });
+
   var input = document.getElementById("cari-masukan");
   var list = document.getElementById("cari-hasil");
   var meta = document.getElementById("cari-keterangan");
-  var toggle = document.getElementById("__search");
   if (!input || !list || !meta) { return; }
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
@@ -202,7 +271,5 @@
   if (toggle) {
     toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); } });
   }
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && toggle && toggle.checked) { toggle.checked = false; input.blur(); }
-  });
+  input.addEventListener("focus", function () { setSearch(true); });  /* wide screens: the box is in the header */
 })();
