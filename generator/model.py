@@ -155,3 +155,6 @@ class Dataset:
     """The data file of each kind (``"klaim"`` → ``data/klaim.csv``), as shown in messages and markers."""
     warnings: list[Problem] = field(default_factory=list)
     """Doubtful but usable data, e.g. a village with no figures."""
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
+    """Per province code, a hash of the data files its rows came from; under ``""``, of the files every page
+    uses (regions, offices, facts, settings). Equal fingerprints mean equal data (see generator/incremental.py)."""

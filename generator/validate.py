@@ -306,6 +306,8 @@ class ParsedFile:
     """Hash of the file's bytes (``None`` if it could not be read): the same bytes always parse the same."""
     records: list[tuple[int, Any]]
     problems: list[Problem]
+    provinces: frozenset[str] = frozenset()
+    """Codes of the provinces its rows are about."""
 
 
 ParseCache = dict[Path, ParsedFile]
@@ -345,6 +347,8 @@ RECORDS: dict[str, tuple[tuple[Column, ...], Callable[[dict[str, Any]], Any]]] =
     "kantor": (OFFICE_COLUMNS, _office),
 }
 """The columns of each table, and the record each of its rows becomes."""
+VILLAGE_TABLES = ("program", "kepesertaan", "klaim")
+"""Tables whose rows are each about one village; the others concern every page."""
 
 
 def parse_file(path: Path, kind: str, cache: ParseCache) -> ParsedFile:
@@ -360,8 +364,9 @@ def parse_file(path: Path, kind: str, cache: ParseCache) -> ParsedFile:
     shown = display_path(path)
     raw, found = read_table(path, shown)
     rows, more = parse_rows(raw, columns)
-    parsed = ParsedFile(shown, digest, [(row.number, record(values)) for row, values in rows], found)
-    parsed.problems.extend(more)
+    records = [(row.number, record(values)) for row, values in rows]
+    provinces = frozenset(r.village[:2] for _, r in records) if kind in VILLAGE_TABLES else frozenset()
+    parsed = ParsedFile(shown, digest, records, found + more, provinces)
     if digest and not parsed.problems:
         cache[path] = parsed
     return parsed
@@ -407,7 +412,20 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
     if failed:
         raise DataError(sorted(problems, key=Problem.sort_key))
     warnings = sorted(problems, key=Problem.sort_key)
-    return Dataset(regions, programs, snapshots, claims, offices, facts, sample, threshold, shown, warnings)
+    fingerprints = _fingerprints(tables, [paths["fakta"], paths["dataset"]])
+    return Dataset(
+        regions, programs, snapshots, claims, offices, facts, sample, threshold, shown, warnings, fingerprints
+    )
+
+
+def _fingerprints(tables: dict[str, list[ParsedFile]], documents: list[Path]) -> dict[str, bytes]:
+    """A hash of the files each province's rows came from, and under ``""`` one of the files every page uses."""
+    digests: dict[str, list[bytes]] = {"": [path.read_bytes() for path in documents]}
+    for kind, files in tables.items():
+        for file in files:
+            for province in file.provinces if kind in VILLAGE_TABLES else [""]:
+                digests.setdefault(province, []).append(file.digest or b"")
+    return {code: hashlib.blake2b(b"\0".join(parts), digest_size=16).digest() for code, parts in digests.items()}
 
 
 def _rows(files: list[ParsedFile]) -> Iterator[tuple[ParsedFile, int, Any]]:
