@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -17,16 +18,19 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils import get_build_timestamp
 
+from generator.aggregate import build_tree
 from generator.changes import report_against_published
-from generator.finder import write_finder
+from generator.finder import FINDER, write_finder
+from generator.incremental import Published, changed_provinces, unchanged_pages, unchanged_provinces
 from generator.model import Dataset
 from generator.problems import DataError, GeneratorError
+from generator.protection import protect
 from generator.publish import fresh_folder, publish, publishing_lock
 from generator.render import Renderer
-from generator.shell import write_pages
+from generator.shell import REGION_SHELL_URL, Reuse, write_pages
 from generator.sitemap import write_sitemaps
 from generator.stage import render_all, write_folder
-from generator.validate import load_dataset
+from generator.validate import ParseCache, load_dataset
 
 log = logging.getLogger("generator")
 MAX_SHOWN_WARNINGS = 50
@@ -43,9 +47,9 @@ class Paths:
     config: Path
 
 
-def check_data(data_dir: Path, strict: bool = False) -> Dataset:
+def check_data(data_dir: Path, strict: bool = False, cache: ParseCache | None = None) -> Dataset:
     """Load and validate a data folder; print its warnings, which ``strict`` turns into a failure."""
-    data = load_dataset(data_dir)
+    data = load_dataset(data_dir, cache)
     if strict and data.warnings:
         raise DataError([replace(warning, warning=False) for warning in data.warnings])
     for warning in data.warnings[:MAX_SHOWN_WARNINGS]:
@@ -66,16 +70,21 @@ class Staged:
 
 def stage(paths: Paths, strict: bool = False) -> Staged:
     """Validate the data and write the pages MkDocs reads (hand-written pages and shells)."""
-    renderer = Renderer.of(check_data(paths.data, strict))
+    return _stage(paths, Renderer.of(check_data(paths.data, strict)))
+
+
+def _stage(paths: Paths, renderer: Renderer) -> Staged:
     files = render_all(renderer, paths.docs)
     return Staged(renderer, len(files), write_folder(paths.staged, files))
 
 
-def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
-    """Write every generated page into a site MkDocs has just built, then the sitemaps; returns the page count."""
-    written = write_pages(site_dir, staged.renderer, workers=os.cpu_count() or 1)
+def write_generated(site_dir: Path, staged: Staged, site_url: str, reuse: Reuse | None = None) -> int:
+    """Write every generated page into a site MkDocs has just built, then the finder and the sitemaps;
+    returns the page count. Pages and finder files that ``reuse`` allows are linked from the published site."""
+    written = write_pages(site_dir, staged.renderer, os.cpu_count() or 1, reuse)
     renderer = staged.renderer
-    write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
+    if reuse is None or not _link_tree(reuse.site / FINDER, site_dir / FINDER):
+        write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
     write_sitemaps(
         site_dir,
         site_url,
@@ -87,25 +96,70 @@ def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
 
 def build_site(paths: Paths, strict: bool = False) -> None:
     """Stage the pages, build them with MkDocs into a fresh folder, then publish it as ``site/``."""
-    clock = _Stopwatch()
-    with publishing_lock(paths.site):
-        staged = stage(paths, strict)
-        clock.lap("generator")
-        log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
-        fresh = fresh_folder(paths.site)
-        with _build_date(staged.renderer.national.data_date):
-            site_url = _run_mkdocs(paths, fresh)
-            clock.lap("mkdocs")
-            pages = write_generated(fresh, staged, site_url)
-            clock.lap("tulis")
-        log.info("%d halaman wilayah ditulis", pages)
-        report = report_against_published(paths.site, staged.renderer.tree)
-        publish(fresh, paths.site)
-        clock.lap("terbit")
-    for line in report:
-        log.info("%s", line)
-    log.info("tahap: %s", clock)
-    log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, clock.total())
+    Builder(paths).build(strict)
+
+
+class Builder:
+    """Builds the site, and remembers what it published so that the next build redoes only what changed.
+
+    The first build is a full one. After it, only data files whose bytes changed are parsed again,
+    only the provinces whose data changed are summed and protected again, and only pages whose
+    content changed are rendered; the rest is hard-linked from the published site (see
+    ``generator/incremental.py``). ``python -m generator pantau`` keeps one Builder for every rebuild.
+    """
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self.parsed: ParseCache = {}
+        self.published: Published | None = None
+        self.last: dict[str, int] = {}
+        """Pages written and linked by the last build (for the log and the tests)."""
+
+    def build(self, strict: bool = False) -> None:
+        paths, clock = self.paths, _Stopwatch()
+        with publishing_lock(paths.site):
+            data = check_data(paths.data, strict, self.parsed)
+            before = self.published if self.published and paths.site.is_dir() else None
+            changed = changed_provinces(before, data)
+            renderer = self._renderer(data, before, changed)
+            staged = _stage(paths, renderer)
+            clock.lap("generator")
+            log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
+            fresh = fresh_folder(paths.site)
+            with _build_date(renderer.national.data_date):
+                site_url = _run_mkdocs(paths, fresh)
+                clock.lap("mkdocs")
+                shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
+                kept = unchanged_pages(before, renderer, changed, shell)
+                reuse = Reuse(paths.site.resolve(), kept) if changed is not None else None
+                pages = write_generated(fresh, staged, site_url, reuse)
+                clock.lap("tulis")
+            self.last = {"ditulis": pages - len(kept), "ditaut": len(kept)}
+            log.info("%d halaman wilayah: %d ditulis, %d tidak berubah", pages, pages - len(kept), len(kept))
+            report = report_against_published(paths.site, renderer.tree)
+            publish(fresh, paths.site)
+            self.published = Published(renderer, shell)
+            clock.lap("terbit")
+        for line in report:
+            log.info("%s", line)
+        log.info("tahap: %s", clock)
+        log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, clock.total())
+
+    def _renderer(self, data: Dataset, before: Published | None, changed: frozenset[str] | None) -> Renderer:
+        """The renderer of ``data``: provinces that did not change keep their tree and hidden cells."""
+        if before is None:
+            return Renderer.of(data)
+        unchanged = unchanged_provinces(data, changed)
+        tree = build_tree(data, before.renderer.tree, unchanged)
+        return Renderer(data, tree, protect(tree, data.threshold, before.renderer.hidden, unchanged))
+
+
+def _link_tree(published: Path, target: Path) -> bool:
+    """Hard-link every file of a published folder into the new site; False if it is not there."""
+    if not published.is_dir():
+        return False
+    shutil.copytree(published, target, copy_function=os.link)
+    return True
 
 
 class _Stopwatch:

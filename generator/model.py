@@ -49,6 +49,10 @@ class Level(IntEnum):
     DESA = 4
 
 
+FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
+"""URL folder of each level: ``/desa/6310012005/``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """A province, regency, district or village from the region reference."""
@@ -66,6 +70,11 @@ class Region:
     def slug(self) -> str:
         """The code without dots, used in URLs: ``6310012005``."""
         return self.code.replace(".", "")
+
+    @property
+    def url(self) -> str:
+        """Address of its page: ``desa/6310012005/``."""
+        return f"{FOLDERS[self.level]}/{self.slug}/"
 
     @property
     def parent_code(self) -> str | None:
