@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -22,17 +21,19 @@ from generator.aggregate import build_tree
 from generator.changes import report_against_published
 from generator.finder import FINDER, write_finder
 from generator.incremental import Published, changed_provinces, unchanged_pages, unchanged_provinces
-from generator.model import Dataset
+from generator.model import FOLDERS, Dataset
 from generator.problems import DataError, GeneratorError
 from generator.protection import protect
-from generator.publish import fresh_folder, publish, publishing_lock
+from generator.publish import fresh_folder, publish, publish_changes, publishing_lock
 from generator.render import Renderer
-from generator.shell import REGION_SHELL_URL, Reuse, write_pages
+from generator.shell import REGION_SHELL_URL, write_pages
 from generator.sitemap import write_sitemaps
 from generator.stage import render_all, write_folder
 from generator.validate import ParseCache, load_dataset
 
 log = logging.getLogger("generator")
+GENERATED_FOLDERS = {*FOLDERS.values(), FINDER}
+"""Top folders of the site that hold only generated pages and finder files."""
 MAX_SHOWN_WARNINGS = 50
 
 
@@ -78,12 +79,13 @@ def _stage(paths: Paths, renderer: Renderer) -> Staged:
     return Staged(renderer, len(files), write_folder(paths.staged, files))
 
 
-def write_generated(site_dir: Path, staged: Staged, site_url: str, reuse: Reuse | None = None) -> int:
+def write_generated(site_dir: Path, staged: Staged, site_url: str, kept: frozenset[str] | None = None) -> int:
     """Write every generated page into a site MkDocs has just built, then the finder and the sitemaps;
-    returns the page count. Pages and finder files that ``reuse`` allows are linked from the published site."""
-    written = write_pages(site_dir, staged.renderer, os.cpu_count() or 1, reuse)
+    returns the page count. With ``kept`` (a rebuild), the pages of those regions and the finder are
+    left out: the published ones are still current."""
+    written = write_pages(site_dir, staged.renderer, os.cpu_count() or 1, kept or frozenset())
     renderer = staged.renderer
-    if reuse is None or not _link_tree(reuse.site / FINDER, site_dir / FINDER):
+    if kept is None:
         write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
     write_sitemaps(
         site_dir,
@@ -104,8 +106,7 @@ class Builder:
 
     The first build is a full one. After it, only data files whose bytes changed are parsed again,
     only the provinces whose data changed are summed and protected again, and only pages whose
-    content changed are rendered; the rest is hard-linked from the published site (see
-    ``generator/incremental.py``). ``python -m generator pantau`` keeps one Builder for every rebuild.
+    content changed are rendered and published (see ``generator/incremental.py``). ``python -m generator pantau`` keeps one Builder for every rebuild.
     """
 
     def __init__(self, paths: Paths) -> None:
@@ -113,7 +114,7 @@ class Builder:
         self.parsed: ParseCache = {}
         self.published: Published | None = None
         self.last: dict[str, int] = {}
-        """Pages written and linked by the last build (for the log and the tests)."""
+        """Pages written and kept as published by the last build (for the log and the tests)."""
 
     def build(self, strict: bool = False) -> None:
         paths, clock = self.paths, _Stopwatch()
@@ -131,13 +132,16 @@ class Builder:
                 clock.lap("mkdocs")
                 shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
                 kept = unchanged_pages(before, renderer, changed, shell)
-                reuse = Reuse(paths.site.resolve(), kept) if changed is not None else None
-                pages = write_generated(fresh, staged, site_url, reuse)
+                pages = write_generated(fresh, staged, site_url, kept)
                 clock.lap("tulis")
-            self.last = {"ditulis": pages - len(kept), "ditaut": len(kept)}
-            log.info("%d halaman wilayah: %d ditulis, %d tidak berubah", pages, pages - len(kept), len(kept))
+            written = pages - len(kept or ())
+            self.last = {"ditulis": written, "tetap": len(kept or ())}
+            log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
             report = report_against_published(paths.site, renderer.tree)
-            publish(fresh, paths.site)
+            if kept is None:
+                publish(fresh, paths.site)
+            else:
+                publish_changes(fresh, paths.site, GENERATED_FOLDERS)
             self.published = Published(renderer, shell)
             clock.lap("terbit")
         for line in report:
@@ -152,14 +156,6 @@ class Builder:
         unchanged = unchanged_provinces(data, changed)
         tree = build_tree(data, before.renderer.tree, unchanged)
         return Renderer(data, tree, protect(tree, data.threshold, before.renderer.hidden, unchanged))
-
-
-def _link_tree(published: Path, target: Path) -> bool:
-    """Hard-link every file of a published folder into the new site; False if it is not there."""
-    if not published.is_dir():
-        return False
-    shutil.copytree(published, target, copy_function=os.link)
-    return True
 
 
 class _Stopwatch:

@@ -3,8 +3,8 @@
 A build remembers what it published (:class:`Published`). The next build, given the new data,
 asks here which provinces changed; the coverage tree and the disclosure rule are computed again
 for those only (``aggregate.build_tree``, ``protection.protect``). Then it asks which region pages
-would come out the same: those are hard-linked from the published site instead of being rendered
-and written again (``shell.write_pages``).
+would come out the same: those are neither rendered nor written again (``shell.write_pages``), and
+only the files that changed are moved into the published site (``publish.publish_changes``).
 
 Anything every page shows (the region names, offices, facts, settings, the months of the
 history, the site's own template) counts as a change to every province, so such a change is a
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.aggregate import Coverage, regions_of
 from generator.model import Dataset, Level
 from generator.render import Renderer
 
@@ -50,29 +51,41 @@ def unchanged_provinces(data: Dataset, changed: frozenset[str] | None) -> frozen
 
 def unchanged_pages(
     before: Published | None, renderer: Renderer, changed: frozenset[str] | None, region_shell: bytes
-) -> frozenset[str]:
-    """Codes of the regions whose page would be byte for byte the published one.
+) -> frozenset[str] | None:
+    """Codes of the regions whose page would be byte for byte the published one; ``None`` when a full build is due.
 
     That is every region of an unchanged province, and in a changed province every village whose own
-    figures and hidden cells are equal; pages above villages sum their children, so they are redone.
-    Nothing is kept when the months, the region shell or the data every page uses changed.
+    figures and hidden cells are equal, and every region above whose children are all unchanged and whose
+    own hidden cells are equal. Nothing is kept when the months, the region shell or the data every page
+    uses changed.
     """
     if before is None or changed is None or before.region_shell != region_shell:
-        return frozenset()
+        return None
     old = before.renderer
     if old.tree.months != renderer.tree.months or old.multi != renderer.multi:
-        return frozenset()
-    kept = []
+        return None
     old_hidden, new_hidden = _hidden_by_region(old, changed), _hidden_by_region(renderer, changed)
-    for node in renderer.regions:
+    kept: list[str] = []
+
+    def keep_unchanged(node: Coverage) -> bool:
+        """Note every unchanged region from ``node`` down; whether ``node`` itself is unchanged."""
         code = node.region.code
-        if code[:2] not in changed or (
-            node.region.level == Level.DESA
-            and old.tree.by_code.get(code) == node
-            and old_hidden.get(code) == new_hidden.get(code)
-        ):
+        children = [keep_unchanged(child) for child in node.children]
+        if node.region.level == Level.DESA:
+            same = old.tree.by_code.get(code) == node
+        else:  # its figures are its children's sums, and its table lists them
+            same = all(children) and code in old.tree.by_code
+        if same and old_hidden.get(code) == new_hidden.get(code):
             kept.append(code)
-    return frozenset(kept)
+            return True
+        return False
+
+    for root in renderer.tree.roots:
+        if root.region.code in changed:
+            keep_unchanged(root)
+        else:
+            kept.extend(node.region.code for node in regions_of(root))
+    return frozenset(kept).intersection(node.region.code for node in renderer.regions)  # regions with a page
 
 
 def _hidden_by_region(renderer: Renderer, provinces: frozenset[str]) -> dict[str, set[tuple[object, ...]]]:

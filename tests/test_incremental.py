@@ -51,12 +51,25 @@ def test_one_village_changed_rewrites_its_pages_and_equals_a_full_build(tmp_path
 
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
     # the village, the kecamatan and kabupaten pages, the overview and updates pages, and villages whose
-    # hidden cells moved; every other village page is linked
-    written, linked = builder.last["ditulis"], builder.last["ditaut"]
+    # hidden cells moved; every other village page stays as published
+    written, linked = builder.last["ditulis"], builder.last["tetap"]
     assert written <= 1 + 10 + 1 + 2 + 5, written
     assert written + linked == len(builder.published.renderer.regions) + 2
-    assert inode(paths, "desa/6310011028/") == untouched  # linked, not written again
+    assert inode(paths, "desa/6310011028/") == untouched  # left as published, not written again
     assert "40" in (paths.site / "desa/6310012005/index.html").read_text(encoding="utf-8")
+
+
+def test_a_small_count_that_hides_cells_of_another_village_rewrites_that_village_too(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    builder = Builder(paths)
+    builder.build()
+    neighbour = (paths.site / "desa/6310012029/index.html").read_bytes()
+    edit_row(paths.data / "kepesertaan.csv", "63.10.01.1007", 2, "1")  # petani_l of Batulicin becomes 1
+
+    builder.build()
+
+    assert (paths.site / "desa/6310012029/index.html").read_bytes() != neighbour  # secondary suppression moved
+    assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
 
 
 def test_a_change_every_page_shows_is_a_full_rebuild(tmp_path):
@@ -68,11 +81,11 @@ def test_a_change_every_page_shows_is_a_full_rebuild(tmp_path):
 
     builder.build()
 
-    assert builder.last["ditaut"] == 0
+    assert builder.last["tetap"] == 0
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
 
 
-def test_nothing_changed_links_every_region_page(tmp_path):
+def test_nothing_changed_keeps_every_region_page(tmp_path):
     paths = copy_project(tmp_path / "proyek")
     builder = Builder(paths)
     builder.build()
@@ -97,5 +110,5 @@ def test_other_provinces_are_kept_when_a_kabupaten_file_changes(tmp_path):
 
     builder.build()
 
-    assert {url: inode(paths, url) for url in aceh} == before  # the other province: every page linked
+    assert {url: inode(paths, url) for url in aceh} == before  # the other province: every page left as published
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
