@@ -80,14 +80,14 @@ def build_tree(data: Dataset, previous: Tree | None = None, unchanged: frozenset
     by_province: dict[str, list[Region]] = {}
     for region in data.regions.values():
         by_province.setdefault(region.code[:2], []).append(region)
-    by_code: dict[str, Coverage] = {}
+    roots = []
     for code, regions in by_province.items():
         if code in unchanged and code in reusable:
-            province = reusable[code]
+            roots.append(reusable[code])
         else:
-            province = _province(regions, data, claims_by_village, months)
-        by_code.update((node.region.code, node) for node in regions_of(province))
-    roots = sorted((n for n in by_code.values() if n.region.level == Level.PROVINSI), key=_order)
+            roots.append(_province(regions, data, claims_by_village, months))
+    roots.sort(key=_order)
+    by_code = {node.region.code: node for root in roots for node in regions_of(root)}
     return Tree(roots, by_code, months)
 
 

@@ -137,7 +137,7 @@ class Builder:
             written = pages - len(kept or ())
             self.last = {"ditulis": written, "tetap": len(kept or ())}
             log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
-            report = report_against_published(paths.site, renderer.tree)
+            report = report_against_published(paths.site, renderer.tree, before and before.renderer.tree)
             if kept is None:
                 publish(fresh, paths.site)
             else:

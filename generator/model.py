@@ -49,6 +49,8 @@ class Level(IntEnum):
     DESA = 4
 
 
+LEVELS = tuple(Level)
+"""The levels by the number of dots in a code (a plain lookup: this runs for every cell of every page)."""
 FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
 """URL folder of each level: ``/desa/6310012005/``."""
 
@@ -64,7 +66,7 @@ class Region:
 
     @property
     def level(self) -> Level:
-        return Level(self.code.count(".") + 1)
+        return LEVELS[self.code.count(".")]
 
     @property
     def slug(self) -> str:

@@ -75,7 +75,7 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
 
     The region shell itself is removed afterwards: it is a template, not a page.
     """
-    count = renderer.page_count()
+    count = renderer.page_count() - len(keep)
     if workers <= 1 or count < MIN_PAGES_PER_WORKER * 2:
         shares = [_write_share(site, renderer, keep, 0, 1)]
     else:
