@@ -67,25 +67,52 @@ class Tree:
     """First day of each month from the earliest to the latest data date."""
 
 
-def build_tree(data: Dataset) -> Tree:
-    """Compute every region's coverage, bottom-up."""
+def build_tree(data: Dataset, previous: Tree | None = None, unchanged: frozenset[str] = frozenset()) -> Tree:
+    """Compute every region's coverage, bottom-up, one province at a time.
+
+    The provinces in ``unchanged`` (codes) are taken from ``previous`` as they are, when it has the same months.
+    """
     months = _months(data)
+    reusable = previous.by_code if previous and previous.months == months else {}
     claims_by_village: dict[str, list[Claim]] = {}
     for claim in data.claims:
         claims_by_village.setdefault(claim.village, []).append(claim)
+    by_province: dict[str, list[Region]] = {}
+    for region in data.regions.values():
+        by_province.setdefault(region.code[:2], []).append(region)
+    roots = []
+    for code, regions in by_province.items():
+        if code in unchanged and code in reusable:
+            roots.append(reusable[code])
+        else:
+            roots.append(_province(regions, data, claims_by_village, months))
+    roots.sort(key=_order)
+    by_code = {node.region.code: node for root in roots for node in regions_of(root)}
+    return Tree(roots, by_code, months)
+
+
+def _province(
+    regions: list[Region], data: Dataset, claims_by_village: dict[str, list[Claim]], months: list[dt.date]
+) -> Coverage:
+    """The coverage of one province's regions (the province first in ``regions`` or not): its root node."""
     by_code = {
-        code: _village(region, data, claims_by_village.get(code, []), months)
-        for code, region in data.regions.items()
-        if region.level == Level.DESA
+        r.code: _village(r, data, claims_by_village.get(r.code, []), months) for r in regions if r.level == Level.DESA
     }
     for level in (Level.KECAMATAN, Level.KABUPATEN, Level.PROVINSI):
-        for code, region in data.regions.items():
-            if region.level == level:
-                by_code[code] = Coverage(region, history=[0] * len(months))
+        by_code.update((r.code, Coverage(r, history=[0] * len(months))) for r in regions if r.level == level)
         for node in sorted((n for n in by_code.values() if n.region.level == level + 1), key=_order):
             by_code[node.region.parent_code].add(node)  # type: ignore[index]
-    roots = sorted((n for n in by_code.values() if n.region.level == Level.PROVINSI), key=_order)
-    return Tree(roots, by_code, months)
+    return next(node for node in by_code.values() if node.region.level == Level.PROVINSI)
+
+
+def regions_of(node: Coverage) -> list[Coverage]:
+    """A region and every region below it, parents first, in a fixed order."""
+    regions, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        regions.append(current)
+        stack.extend(reversed(current.children))
+    return regions
 
 
 def _order(node: Coverage) -> tuple[str, str]:

@@ -17,18 +17,23 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils import get_build_timestamp
 
+from generator.aggregate import build_tree
 from generator.changes import report_against_published
-from generator.finder import write_finder
-from generator.model import Dataset
+from generator.finder import FINDER, write_finder
+from generator.incremental import Published, changed_provinces, unchanged_pages, unchanged_provinces
+from generator.model import FOLDERS, Dataset
 from generator.problems import DataError, GeneratorError
-from generator.publish import fresh_folder, publish, publishing_lock
+from generator.protection import protect
+from generator.publish import fresh_folder, publish, publish_changes, publishing_lock
 from generator.render import Renderer
-from generator.shell import write_pages
+from generator.shell import REGION_SHELL_URL, write_pages
 from generator.sitemap import write_sitemaps
 from generator.stage import render_all, write_folder
-from generator.validate import load_dataset
+from generator.validate import ParseCache, load_dataset
 
 log = logging.getLogger("generator")
+GENERATED_FOLDERS = {*FOLDERS.values(), FINDER}
+"""Top folders of the site that hold only generated pages and finder files."""
 MAX_SHOWN_WARNINGS = 50
 
 
@@ -43,9 +48,9 @@ class Paths:
     config: Path
 
 
-def check_data(data_dir: Path, strict: bool = False) -> Dataset:
+def check_data(data_dir: Path, strict: bool = False, cache: ParseCache | None = None) -> Dataset:
     """Load and validate a data folder; print its warnings, which ``strict`` turns into a failure."""
-    data = load_dataset(data_dir)
+    data = load_dataset(data_dir, cache)
     if strict and data.warnings:
         raise DataError([replace(warning, warning=False) for warning in data.warnings])
     for warning in data.warnings[:MAX_SHOWN_WARNINGS]:
@@ -66,16 +71,22 @@ class Staged:
 
 def stage(paths: Paths, strict: bool = False) -> Staged:
     """Validate the data and write the pages MkDocs reads (hand-written pages and shells)."""
-    renderer = Renderer.of(check_data(paths.data, strict))
+    return _stage(paths, Renderer.of(check_data(paths.data, strict)))
+
+
+def _stage(paths: Paths, renderer: Renderer) -> Staged:
     files = render_all(renderer, paths.docs)
     return Staged(renderer, len(files), write_folder(paths.staged, files))
 
 
-def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
-    """Write every generated page into a site MkDocs has just built, then the sitemaps; returns the page count."""
-    written = write_pages(site_dir, staged.renderer, workers=os.cpu_count() or 1)
+def write_generated(site_dir: Path, staged: Staged, site_url: str, kept: frozenset[str] | None = None) -> int:
+    """Write every generated page into a site MkDocs has just built, then the finder and the sitemaps;
+    returns the page count. With ``kept`` (a rebuild), the pages of those regions and the finder are
+    left out: the published ones are still current."""
+    written = write_pages(site_dir, staged.renderer, os.cpu_count() or 1, kept or frozenset())
     renderer = staged.renderer
-    write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
+    if kept is None:
+        write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
     write_sitemaps(
         site_dir,
         site_url,
@@ -87,25 +98,64 @@ def write_generated(site_dir: Path, staged: Staged, site_url: str) -> int:
 
 def build_site(paths: Paths, strict: bool = False) -> None:
     """Stage the pages, build them with MkDocs into a fresh folder, then publish it as ``site/``."""
-    clock = _Stopwatch()
-    with publishing_lock(paths.site):
-        staged = stage(paths, strict)
-        clock.lap("generator")
-        log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
-        fresh = fresh_folder(paths.site)
-        with _build_date(staged.renderer.national.data_date):
-            site_url = _run_mkdocs(paths, fresh)
-            clock.lap("mkdocs")
-            pages = write_generated(fresh, staged, site_url)
-            clock.lap("tulis")
-        log.info("%d halaman wilayah ditulis", pages)
-        report = report_against_published(paths.site, staged.renderer.tree)
-        publish(fresh, paths.site)
-        clock.lap("terbit")
-    for line in report:
-        log.info("%s", line)
-    log.info("tahap: %s", clock)
-    log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, clock.total())
+    Builder(paths).build(strict)
+
+
+class Builder:
+    """Builds the site, and remembers what it published so that the next build redoes only what changed.
+
+    The first build is a full one. After it, only data files whose bytes changed are parsed again,
+    only the provinces whose data changed are summed and protected again, and only pages whose
+    content changed are rendered and published (see ``generator/incremental.py``). ``python -m generator pantau`` keeps one Builder for every rebuild.
+    """
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self.parsed: ParseCache = {}
+        self.published: Published | None = None
+        self.last: dict[str, int] = {}
+        """Pages written and kept as published by the last build (for the log and the tests)."""
+
+    def build(self, strict: bool = False) -> None:
+        paths, clock = self.paths, _Stopwatch()
+        with publishing_lock(paths.site):
+            data = check_data(paths.data, strict, self.parsed)
+            before = self.published if self.published and paths.site.is_dir() else None
+            changed = changed_provinces(before, data)
+            renderer = self._renderer(data, before, changed)
+            staged = _stage(paths, renderer)
+            clock.lap("generator")
+            log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
+            fresh = fresh_folder(paths.site)
+            with _build_date(renderer.national.data_date):
+                site_url = _run_mkdocs(paths, fresh)
+                clock.lap("mkdocs")
+                shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
+                kept = unchanged_pages(before, renderer, changed, shell)
+                pages = write_generated(fresh, staged, site_url, kept)
+                clock.lap("tulis")
+            written = pages - len(kept or ())
+            self.last = {"ditulis": written, "tetap": len(kept or ())}
+            log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
+            report = report_against_published(paths.site, renderer.tree, before and before.renderer.tree)
+            if kept is None:
+                publish(fresh, paths.site)
+            else:
+                publish_changes(fresh, paths.site, GENERATED_FOLDERS)
+            self.published = Published(renderer, shell)
+            clock.lap("terbit")
+        for line in report:
+            log.info("%s", line)
+        log.info("tahap: %s", clock)
+        log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, clock.total())
+
+    def _renderer(self, data: Dataset, before: Published | None, changed: frozenset[str] | None) -> Renderer:
+        """The renderer of ``data``: provinces that did not change keep their tree and hidden cells."""
+        if before is None:
+            return Renderer.of(data)
+        unchanged = unchanged_provinces(data, changed)
+        tree = build_tree(data, before.renderer.tree, unchanged)
+        return Renderer(data, tree, protect(tree, data.threshold, before.renderer.hidden, unchanged))
 
 
 class _Stopwatch:

@@ -101,9 +101,10 @@ def open_data_table(tree: Tree) -> str:
     return out.getvalue()
 
 
-def report_against_published(site: Path, tree: Tree) -> list[str]:
-    """Lines for staff: how the new figures differ from those of the site published before."""
-    previous = _published_table(site / OPEN_DATA)
+def report_against_published(site: Path, tree: Tree, published: Tree | None = None) -> list[str]:
+    """Lines for staff: how the new figures differ from those of the site published before
+    (read from its open-data table, unless its tree is at hand)."""
+    previous = _published_table(site / OPEN_DATA) if published is None else _table_of(published)
     if previous is None:
         return ["Belum ada situs terbit sebelumnya untuk dibandingkan."]
     nodes = {node.region.code: node for node in villages(tree)}
@@ -124,6 +125,14 @@ def report_against_published(site: Path, tree: Tree) -> list[str]:
     if biggest:
         lines.append("  perubahan terbesar: " + ", ".join(f"{nodes[c].region.name} {signed(d)}" for c, d in biggest))
     return lines
+
+
+def _table_of(tree: Tree) -> dict[str, tuple[int, str]]:
+    """Enrolled and data date per village code, as in the open-data table."""
+    return {
+        node.region.code: (node.enrolled, node.data_date.isoformat() if node.data_date else "")
+        for node in villages(tree)
+    }
 
 
 def _published_table(path: Path) -> dict[str, tuple[int, str]] | None:

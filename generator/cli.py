@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument(
         "--desa", type=int, metavar="N", help="hanya N desa pertama menurut kode, beserta wilayah induknya"
     )
+    sample.add_argument(
+        "--per-kabupaten", action="store_true", help="data kepesertaan sebagai folder, satu berkas per kabupaten"
+    )
     return parser
 
 
@@ -113,7 +116,8 @@ def _serve(args: argparse.Namespace) -> None:
 def _sample(args: argparse.Namespace) -> None:
     from generator.sample import write_sample
 
-    write_sample(args.wilayah, args.out, set(args.kabupaten) if args.kabupaten else None, args.bulan, args.desa)
+    regencies = set(args.kabupaten) if args.kabupaten else None
+    write_sample(args.wilayah, args.out, regencies, args.bulan, args.desa, args.per_kabupaten)
     print(f"Data contoh ditulis ke {args.out}")
 
 

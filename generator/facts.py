@@ -173,6 +173,8 @@ def load_facts(path: Path, shown_as: str) -> tuple[Facts, list[Problem]]:
     """Read the facts file; every problem is returned, none raised."""
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+    except FileNotFoundError:
+        return Facts({}, {}, []), [Problem(shown_as, 0, "", "missing-file", "berkas tidak ada")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 0

@@ -19,6 +19,8 @@ from pathlib import Path
 from generator.model import Level, Region
 from generator.render import page_url
 
+FINDER = "cari"
+"""The finder's folder in the site."""
 Record = tuple[str, str, str]
 """Full name, where it lies (district, regency, province) and its address from the site root."""
 
@@ -46,8 +48,8 @@ def write_finder(site: Path, paged: Iterable[Region], regions: dict[str, Region]
             by_key[key].append(record)
         if region.level >= Level.KECAMATAN:
             by_regency[code[:5].replace(".", "")][region.slug] = record
-    _write_all(site / "cari" / "nama", by_key)
-    _write_all(site / "cari" / "kode", by_regency)
+    _write_all(site / FINDER / "nama", by_key)
+    _write_all(site / FINDER / "kode", by_regency)
 
 
 def _context(region: Region, regions: dict[str, Region]) -> str:

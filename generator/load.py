@@ -55,12 +55,21 @@ def column_key(name: str) -> str:
 
 
 def table_files(folder: Path, stem: str) -> list[Path]:
-    """The files of table ``stem`` in ``folder``: ``stem.csv``, ``stem.xlsx``, both (ambiguous) or none."""
-    return [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
+    """Where table ``stem`` lives in ``folder``: ``stem.csv``, ``stem.xlsx`` or a folder ``stem/`` of such files.
+
+    More than one of these is ambiguous; the caller reports it.
+    """
+    found = [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
+    return [*found, folder / stem] if (folder / stem).is_dir() else found
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The data files of a table split into a folder (one per kabupaten, say), in name order."""
+    return sorted(p for p in folder.iterdir() if p.suffix in TABLE_SUFFIXES and not p.name.startswith((".", "~$")))
 
 
 def find_table(folder: Path, stem: str) -> Path:
-    """The file holding table ``stem`` in ``folder`` (``stem.csv`` when there is none, or two)."""
+    """The file or folder holding table ``stem`` in ``folder`` (``stem.csv`` when there is none, or two)."""
     found = table_files(folder, stem)
     return found[0] if len(found) == 1 else folder / f"{stem}.csv"
 

@@ -49,6 +49,12 @@ class Level(IntEnum):
     DESA = 4
 
 
+LEVELS = tuple(Level)
+"""The levels by the number of dots in a code (a plain lookup: this runs for every cell of every page)."""
+FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
+"""URL folder of each level: ``/desa/6310012005/``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """A province, regency, district or village from the region reference."""
@@ -60,12 +66,17 @@ class Region:
 
     @property
     def level(self) -> Level:
-        return Level(self.code.count(".") + 1)
+        return LEVELS[self.code.count(".")]
 
     @property
     def slug(self) -> str:
         """The code without dots, used in URLs: ``6310012005``."""
         return self.code.replace(".", "")
+
+    @property
+    def url(self) -> str:
+        """Address of its page: ``desa/6310012005/``."""
+        return f"{FOLDERS[self.level]}/{self.slug}/"
 
     @property
     def parent_code(self) -> str | None:
@@ -155,3 +166,6 @@ class Dataset:
     """The data file of each kind (``"klaim"`` → ``data/klaim.csv``), as shown in messages and markers."""
     warnings: list[Problem] = field(default_factory=list)
     """Doubtful but usable data, e.g. a village with no figures."""
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
+    """Per province code, a hash of the data files its rows came from; under ``""``, of the files every page
+    uses (regions, offices, facts, settings). Equal fingerprints mean equal data (see generator/incremental.py)."""

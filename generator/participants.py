@@ -218,10 +218,20 @@ def _occupation(text: str) -> str:
 
 
 def _write_participation(data_dir: Path, counts: dict[str, Counter[str]], data_date: dt.date) -> None:
-    """Replace this date's rows of the imported villages in ``kepesertaan.csv``; write via a temporary file."""
-    target = data_dir / "kepesertaan.csv"
+    """Replace this date's rows of the imported villages in ``kepesertaan.csv``, or, when the table is a
+    folder, in ``kepesertaan/<kode kabupaten>.csv`` of each village's kabupaten."""
     if (data_dir / "kepesertaan.xlsx").exists():
         raise GeneratorError(f"{data_dir / 'kepesertaan.xlsx'} ada; impor menulis kepesertaan.csv, jadi pindahkan dulu")
+    if not (data_dir / "kepesertaan").is_dir():
+        _write_file(data_dir / "kepesertaan.csv", counts, data_date)
+        return
+    for regency in sorted({code[:5] for code in counts}):
+        part = {code: c for code, c in counts.items() if code.startswith(regency)}
+        _write_file(data_dir / "kepesertaan" / f"{regency}.csv", part, data_date)
+
+
+def _write_file(target: Path, counts: dict[str, Counter[str]], data_date: dt.date) -> None:
+    """Replace this date's rows of the villages in ``counts`` in ``target``; write via a temporary file."""
     header = [column.name for column in PARTICIPATION_COLUMNS]
     kept = _kept_rows(target, header, set(counts), data_date)
     new = [[code, data_date.isoformat(), *(str(counts[code][c]) for c in COUNT_COLUMNS)] for code in counts]

@@ -9,9 +9,9 @@ workers per region are always published.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from generator.aggregate import Coverage, Tree
+from generator.aggregate import Coverage, Tree, regions_of
 from generator.disclosure import Line, grid_lines, hidden_cells, sum_lines
 from generator.model import BENEFITS, GENDERS, OCCUPATIONS
 
@@ -20,12 +20,18 @@ BENEFIT_ROWS = len(BENEFITS)
 """The claims table's rows; row ``BENEFIT_ROWS`` is its total."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hidden:
     """The hidden cells of every region's tables, and the threshold that hid them."""
 
-    cells: frozenset[tuple[object, ...]]
+    by_province: dict[str, frozenset[tuple[object, ...]]]
+    """The hidden cells of each province's regions, by province code."""
     threshold: int
+    cells: frozenset[tuple[object, ...]] = field(init=False)
+    """All of them, for lookups."""
+
+    def __post_init__(self) -> None:
+        self.cells = frozenset().union(*self.by_province.values())
 
     def occupation(self, node: Coverage, row: int, column: int) -> bool:
         """Whether a cell of the occupation × gender table is hidden (row 9 / column 2 are the totals)."""
@@ -52,23 +58,31 @@ def claim_cases(node: Coverage) -> list[int]:
     return [*cases, sum(cases)]
 
 
-def protect(tree: Tree, threshold: int) -> Hidden:
+def protect(
+    tree: Tree, threshold: int, previous: Hidden | None = None, unchanged: frozenset[str] = frozenset()
+) -> Hidden:
     """Apply the disclosure rule to every table of every region, across the hierarchy.
 
     Provinces are protected one at a time: no published table adds up across them, so they share no line,
-    and only one province's cells are held in memory at once.
+    and only one province's cells are held in memory at once. The provinces in ``unchanged`` keep their
+    cells from ``previous`` (protected with the same threshold).
     """
-    hidden: set[tuple[object, ...]] = set()
+    reusable = previous.by_province if previous and previous.threshold == threshold else {}
+    by_province = {}
     for province in tree.roots:
-        hidden |= _protect_province(province, threshold)
-    return Hidden(frozenset(hidden), threshold)
+        code = province.region.code
+        if code in unchanged and code in reusable:
+            by_province[code] = reusable[code]
+        else:
+            by_province[code] = frozenset(_protect_province(province, threshold))
+    return Hidden(by_province, threshold)
 
 
 def _protect_province(province: Coverage, threshold: int) -> set[tuple[object, ...]]:
     values: dict[tuple[object, ...], int] = {}
     lines: list[Line] = []
     public = []
-    for node in _regions_of(province):
+    for node in regions_of(province):
         code = node.region.code
         for r, row in enumerate(occupation_grid(node)):
             values.update(((code, "kerja", r, c), value) for c, value in enumerate(row))
@@ -82,13 +96,3 @@ def _protect_province(province: Coverage, threshold: int) -> set[tuple[object, .
             lines += sum_lines(lambda region, p: (region, "kerja", *p), code, children, grid)
             lines += sum_lines(lambda region, r: (region, "klaim", r), code, children, range(BENEFIT_ROWS + 1))
     return hidden_cells(values, lines, threshold, public)
-
-
-def _regions_of(node: Coverage) -> list[Coverage]:
-    """A region and every region below it, parents first, in a fixed order."""
-    regions, stack = [], [node]
-    while stack:
-        current = stack.pop()
-        regions.append(current)
-        stack.extend(reversed(current.children))
-    return regions

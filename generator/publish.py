@@ -5,6 +5,13 @@ succeeded are the two folders exchanged with ``renameat2(RENAME_EXCHANGE)``, a
 single system call: at every moment ``site/`` is either the whole old site or the
 whole new one, even if the build is killed. A lock keeps two builds from
 publishing at once, and leftovers of a killed build are removed by the next one.
+
+A rebuild that changed a few pages of a large site (``generator/incremental.py``)
+instead moves just those files into ``site/``, each with one atomic rename, once
+everything is built: a failed rebuild changes nothing, and a reader sees each page
+either old or new. Only during those few milliseconds may one page be new while
+another is still old; a rebuild killed then is repaired by the next build, which
+after a restart is a full one.
 """
 
 from __future__ import annotations
@@ -74,3 +81,35 @@ def _swap_by_renames(fresh: Path, site: Path) -> None:
     site.rename(old)
     fresh.rename(site)
     old.rename(fresh)
+
+
+def publish_changes(fresh: Path, site: Path, kept: set[str]) -> int:
+    """Move every file of ``fresh`` that differs from the published one into ``site``, each by an atomic rename;
+    then delete published files that ``fresh`` does not have, except in the top folders named in ``kept``,
+    whose files the caller knows are still current. Returns how many files were replaced or added."""
+    names = {path.relative_to(fresh) for path in fresh.rglob("*")}
+    moved = 0
+    for name in sorted(names):
+        source, target = fresh / name, site / name
+        if source.is_dir():
+            target.mkdir(exist_ok=True)
+        elif not target.is_file() or target.read_bytes() != source.read_bytes():
+            os.replace(source, target)
+            moved += 1
+    for top in site.iterdir():
+        if top.name not in kept:
+            _remove_missing(site, top, names)
+    shutil.rmtree(fresh, ignore_errors=True)
+    return moved
+
+
+def _remove_missing(site: Path, top: Path, names: set[Path]) -> None:
+    """Delete the files and then emptied folders under ``top`` whose names are not in ``names``."""
+    for path in sorted([top, *top.rglob("*")] if top.is_dir() else [top], reverse=True):
+        if path.relative_to(site) in names:
+            continue
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        else:
+            path.unlink()

@@ -21,8 +21,6 @@ from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dat
 from generator.protection import Hidden, claim_cases, occupation_grid, protect
 from generator.shell import REGION_SHELL
 
-FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAMATAN: "kecamatan", Level.DESA: "desa"}
-"""URL folder of each level: ``/desa/6310012005/``."""
 OVERVIEW = "cakupan/index.md"
 UPDATES = "pembaruan-data.md"
 ROOT_FROM_REGION = "../../"
@@ -50,7 +48,7 @@ SAMPLE_BANNER = f'!!! warning "{BANNER_TITLE}"\n    {BANNER_TEXT}\n'
 
 def page_url(region: Region) -> str:
     """``desa/6310012005/`` for a village, and likewise for every level."""
-    return f"{FOLDERS[region.level]}/{region.slug}/"
+    return region.url
 
 
 @dataclass(frozen=True)
@@ -143,6 +141,10 @@ class Renderer:
         if number == 1:
             return self._updates()
         return self._region_page(self.regions[number - 2])
+
+    def region_of(self, number: int) -> Coverage | None:
+        """The region of page ``number``; ``None`` for the overview and the updates page."""
+        return self.regions[number - 2] if number >= 2 else None
 
     def _top_nodes(self) -> list[Coverage]:
         if self.multi:

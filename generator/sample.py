@@ -101,9 +101,18 @@ ambang_angka_kecil: 3
 
 
 def write_sample(
-    wilayah: Path, out: Path, regencies: set[str] | None, months: int = 36, max_villages: int | None = None
+    wilayah: Path,
+    out: Path,
+    regencies: set[str] | None,
+    months: int = 36,
+    max_villages: int | None = None,
+    per_regency: bool = False,
 ) -> None:
-    """Write a complete sample data folder for the chosen regencies (only the first ``max_villages``, if given)."""
+    """Write a complete sample data folder for the chosen regencies (only the first ``max_villages``, if given).
+
+    With ``per_regency`` the participation table is a folder, ``kepesertaan/<kode kabupaten>.csv``, as a
+    national publisher receives it from each kabupaten.
+    """
     out.mkdir(parents=True, exist_ok=True)
     regions = read_reference(wilayah, regencies, max_villages)
     villages = [code for code, _ in regions if code.count(".") == 3]
@@ -114,7 +123,14 @@ def write_sample(
         ["kode_desa", "target", "sumber_dana", "tanggal_bergabung", "kontak_kantor_desa"],
         ((c, p["target"], p["funding"], p["joined"].isoformat(), "") for c, p in plans.items()),
     )
-    _write_csv(out / "kepesertaan.csv", ["kode_desa", "tanggal_data", *COUNT_COLUMNS], _snapshot_rows(plans))
+    header = ["kode_desa", "tanggal_data", *COUNT_COLUMNS]
+    if per_regency:
+        (out / "kepesertaan").mkdir(exist_ok=True)
+        for regency in sorted({code[:5] for code in plans}):
+            part = {code: plan for code, plan in plans.items() if code.startswith(regency)}
+            _write_csv(out / "kepesertaan" / f"{regency}.csv", header, _snapshot_rows(part))
+    else:
+        _write_csv(out / "kepesertaan.csv", header, _snapshot_rows(plans))
     _write_csv(out / "klaim.csv", ["kode_desa", "manfaat", "bulan", "jumlah_kasus", "nilai_rp"], _claim_rows(plans))
     _write_csv(out / "kantor.csv", ["nama", "jenis", "kode_wilayah", "alamat", "telepon", "catatan"], OFFICES)
     (out / "dataset.yaml").write_text(DATASET_YAML, encoding="utf-8")

@@ -68,22 +68,23 @@ class Shell:
         return "".join(part if index % 2 == 0 else values.get(part, url) for index, part in enumerate(self.parts))
 
 
-def write_pages(site: Path, renderer: Renderer, workers: int = 1) -> list[str]:
+def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozenset[str] = frozenset()) -> list[str]:
     """Render every generated page and pour it into its shell under ``site``, split over ``workers`` processes;
-    returns the addresses written, in order.
+    returns the addresses of all pages, in order. Pages of the regions in ``keep`` (codes) are left out:
+    the published ones stay.
 
     The region shell itself is removed afterwards: it is a template, not a page.
     """
-    count = renderer.page_count()
+    count = renderer.page_count() - len(keep)
     if workers <= 1 or count < MIN_PAGES_PER_WORKER * 2:
-        shares = [_write_share(site, renderer, 0, 1)]
+        shares = [_write_share(site, renderer, keep, 0, 1)]
     else:
         global _renderer
         _renderer = renderer  # forked workers inherit it instead of receiving a copy
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            others = [pool.submit(_write_inherited_share, site, k, workers) for k in range(1, workers)]
-            shares = [_write_share(site, renderer, 0, workers), *(future.result() for future in others)]
+            others = [pool.submit(_write_inherited_share, site, keep, k, workers) for k in range(1, workers)]
+            shares = [_write_share(site, renderer, keep, 0, workers), *(future.result() for future in others)]
         _renderer = None
     written = sorted(url for share in shares for url in share)  # the same order for any number of workers
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
@@ -95,16 +96,20 @@ MIN_PAGES_PER_WORKER = 2000
 _renderer: Renderer | None = None
 
 
-def _write_inherited_share(site: Path, share: int, shares: int) -> list[str]:
+def _write_inherited_share(site: Path, keep: frozenset[str], share: int, shares: int) -> list[str]:
     assert _renderer is not None
-    return _write_share(site, _renderer, share, shares)
+    return _write_share(site, _renderer, keep, share, shares)
 
 
-def _write_share(site: Path, renderer: Renderer, share: int, shares: int) -> list[str]:
-    """Write pages ``share``, ``share + shares``, ... of the renderer."""
+def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], share: int, shares: int) -> list[str]:
+    """Write pages ``share``, ``share + shares``, ... of the renderer, except those of the regions in ``keep``."""
     shells: dict[str, Shell] = {}
     written = []
     for number in range(share, renderer.page_count(), shares):
+        region = renderer.region_of(number)
+        if region and region.region.code in keep:
+            written.append(region.region.url)
+            continue
         page = renderer.page(number)
         if page.shell not in shells:
             shells[page.shell] = Shell.read(site / _built_path(page.shell), _shell_url(page.shell))

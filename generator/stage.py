@@ -12,9 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.changes import OPEN_DATA, open_data_table
+from generator.model import FOLDERS
 from generator.problems import GeneratorError
 from generator.prose import PageError, render_prose
-from generator.render import FOLDERS, OVERVIEW, UPDATES, Renderer
+from generator.render import OVERVIEW, UPDATES, Renderer
 from generator.shell import REGION_SHELL, shell_markdown
 
 RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari"}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 import yaml
 
 from generator.facts import load_facts
-from generator.load import Row, Table, find_table, read_table, table_files
+from generator.load import Row, Table, find_table, folder_files, read_table, table_files
 from generator.model import (
     BENEFITS,
     COUNT_COLUMNS,
@@ -294,154 +296,242 @@ def _parse_row(path: str, row: Row, columns: tuple[Column, ...]) -> tuple[dict[s
     return values, problems
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Read, check and cross-check every file of a data folder; raise DataError listing all problems."""
+@dataclass(frozen=True)
+class ParsedFile:
+    """One data file's checked records, each with the number of the row it came from."""
+
+    shown: str
+    """The file as messages name it."""
+    digest: bytes | None
+    """Hash of the file's bytes (``None`` if it could not be read): the same bytes always parse the same."""
+    records: list[tuple[int, Any]]
+    problems: list[Problem]
+    provinces: frozenset[str] = frozenset()
+    """Codes of the provinces its rows are about."""
+
+
+ParseCache = dict[Path, ParsedFile]
+"""Files parsed by an earlier load, by path; one whose bytes are unchanged is not parsed again."""
+
+
+def _region(v: dict[str, Any]) -> Region:
+    return Region(v["kode"], v["nama"])
+
+
+def _program(v: dict[str, Any]) -> VillageProgram:
+    target = DEFAULT_TARGET if v["target"] is None else v["target"]
+    return VillageProgram(
+        v["kode_desa"], target, v["sumber_dana"], v["tanggal_bergabung"], v["kontak_kantor_desa"] or ""
+    )
+
+
+def _snapshot(v: dict[str, Any]) -> Snapshot:
+    # one string object per village code, not one per row
+    return Snapshot(sys.intern(v["kode_desa"]), v["tanggal_data"], tuple(v[c] for c in COUNT_COLUMNS))
+
+
+def _claim(v: dict[str, Any]) -> Claim:
+    return Claim(v["kode_desa"], v["manfaat"], v["bulan"], v["jumlah_kasus"], v["nilai_rp"])
+
+
+def _office(v: dict[str, Any]) -> Office:
+    optional = (v[name] or "" for name in ("kode_wilayah", "alamat", "telepon", "catatan"))
+    return Office(v["nama"], v["jenis"], *optional)
+
+
+RECORDS: dict[str, tuple[tuple[Column, ...], Callable[[dict[str, Any]], Any]]] = {
+    "wilayah": (REGION_COLUMNS, _region),
+    "program": (PROGRAM_COLUMNS, _program),
+    "kepesertaan": (PARTICIPATION_COLUMNS, _snapshot),
+    "klaim": (CLAIM_COLUMNS, _claim),
+    "kantor": (OFFICE_COLUMNS, _office),
+}
+"""The columns of each table, and the record each of its rows becomes."""
+VILLAGE_TABLES = ("program", "kepesertaan", "klaim")
+"""Tables whose rows are each about one village; the others concern every page."""
+
+
+def parse_file(path: Path, kind: str, cache: ParseCache) -> ParsedFile:
+    """Read and check every row of one file of table ``kind``; a file read before without problems is reused."""
+    try:
+        digest: bytes | None = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        digest = None
+    cached = cache.get(path)
+    if cached and digest and cached.digest == digest:
+        return cached
+    columns, record = RECORDS[kind]
+    shown = display_path(path)
+    raw, found = read_table(path, shown)
+    rows, more = parse_rows(raw, columns)
+    records = [(row.number, record(values)) for row, values in rows]
+    provinces = frozenset(r.village[:2] for _, r in records) if kind in VILLAGE_TABLES else frozenset()
+    parsed = ParsedFile(shown, digest, records, found + more, provinces)
+    if digest and not parsed.problems:
+        cache[path] = parsed
+    return parsed
+
+
+def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
+    """Read, check and cross-check every file of a data folder; raise DataError listing all problems.
+
+    A table is one file, or a folder of files (one per kabupaten, say) read as if they were one.
+    With a ``cache`` (kept between loads), only files whose bytes changed are parsed again.
+    """
+    cache = {} if cache is None else cache
     paths = {kind: find_table(data_dir, stem) for kind, stem in TABLES.items()}
     paths.update((kind, data_dir / name) for kind, name in DOCUMENTS.items())
-    shown = {kind: display_path(path) for kind, path in paths.items()}
+    shown = {kind: display_path(path) + ("/" if path.is_dir() else "") for kind, path in paths.items()}
     problems: list[Problem] = []
-    growing: list[list[Problem]] = []  # lists that fill up while rows are read
 
-    def table(kind: str, columns: tuple[Column, ...]) -> Iterable[tuple[Row, dict[str, Any]]]:
+    def table(kind: str) -> list[ParsedFile]:
         if len(twins := table_files(data_dir, TABLES[kind])) > 1:
             names = " dan ".join(display_path(p) for p in twins)
             problems.append(
                 Problem(names, 0, "", "two-files", "hanya boleh ada satu; hapus atau pindahkan salah satunya")
             )
             return []
-        raw, found = read_table(paths[kind], shown[kind])
-        rows, more = parse_rows(raw, columns)
-        growing.extend([found, more])
-        return rows
+        files = folder_files(paths[kind]) if paths[kind].is_dir() else [paths[kind]]
+        parsed = [parse_file(path, kind, cache) for path in files]
+        for file in parsed:
+            problems.extend(file.problems)
+        return parsed
 
-    regions = _regions(table("wilayah", REGION_COLUMNS), shown["wilayah"], problems)
+    tables = {kind: table(kind) for kind in TABLES}
+    regions = _regions(tables["wilayah"], problems)
     villages = {code for code, region in regions.items() if region.level == Level.DESA}
-    programs = _programs(table("program", PROGRAM_COLUMNS), villages, shown["program"], problems)
-    snapshots = _snapshots(table("kepesertaan", PARTICIPATION_COLUMNS), villages, shown["kepesertaan"], problems)
-    claims = _claims(table("klaim", CLAIM_COLUMNS), villages, shown["klaim"], problems)
-    offices = [
-        Office(
-            v["nama"], v["jenis"], v["kode_wilayah"] or "", v["alamat"] or "", v["telepon"] or "", v["catatan"] or ""
-        )
-        for _, v in table("kantor", OFFICE_COLUMNS)
-    ]
-    for found in growing:
-        problems.extend(found)
+    programs = _programs(tables["program"], villages, problems)
+    snapshots = _snapshots(tables["kepesertaan"], villages, problems)
+    claims = _claims(tables["klaim"], villages, problems)
+    offices = [office for file in tables["kantor"] for _, office in file.records]
     facts, fact_problems = load_facts(paths["fakta"], shown["fakta"])
     problems += fact_problems
     sample, threshold = _dataset_flags(paths["dataset"], shown["dataset"], problems)
     failed = {p.path for p in problems if not p.warning}
     problems += [p for p in _villages_without_data(regions, programs, snapshots, shown) if p.path not in failed]
     if failed:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=Problem.sort_key))
     warnings = sorted(problems, key=Problem.sort_key)
-    return Dataset(regions, programs, snapshots, claims, offices, facts, sample, threshold, shown, warnings)
+    fingerprints = _fingerprints(tables, [paths["fakta"], paths["dataset"]])
+    return Dataset(
+        regions, programs, snapshots, claims, offices, facts, sample, threshold, shown, warnings, fingerprints
+    )
 
 
-def _regions(rows: Iterable[tuple[Row, dict[str, Any]]], path: str, problems: list[Problem]) -> dict[str, Region]:
-    rows = list(rows)  # read twice: codes first, then their parents
+def _fingerprints(tables: dict[str, list[ParsedFile]], documents: list[Path]) -> dict[str, bytes]:
+    """A hash of the files each province's rows came from, and under ``""`` one of the files every page uses."""
+    digests: dict[str, list[bytes]] = {"": [path.read_bytes() for path in documents]}
+    for kind, files in tables.items():
+        for file in files:
+            for province in file.provinces if kind in VILLAGE_TABLES else [""]:
+                digests.setdefault(province, []).append(file.digest or b"")
+    return {code: hashlib.blake2b(b"\0".join(parts), digest_size=16).digest() for code, parts in digests.items()}
+
+
+def _rows(files: list[ParsedFile]) -> Iterator[tuple[ParsedFile, int, Any]]:
+    """Every record of a table's files, with its file and row number."""
+    for file in files:
+        for number, record in file.records:
+            yield file, number, record
+
+
+def _regions(files: list[ParsedFile], problems: list[Problem]) -> dict[str, Region]:
     regions: dict[str, Region] = {}
-    for row, values in rows:
-        region = Region(values["kode"], values["nama"])
-        if region.code in regions:
+    first: dict[str, ParsedFile] = {}
+    for file, number, region in _rows(files):
+        if where := _seen_before(first, region.code, file):
             problems.append(
-                Problem(path, row.number, "kode", "duplicate-row", f"kode {region.code} sudah ada di baris sebelumnya")
+                Problem(file.shown, number, "kode", "duplicate-row", f"kode {region.code} sudah ada {where}")
             )
         regions[region.code] = region
-    for row, values in rows:
-        parent = Region(values["kode"], "").parent_code
-        if parent and parent not in regions:
+    for file, number, region in _rows(files):
+        if region.parent_code and region.parent_code not in regions:
             problems.append(
                 Problem(
-                    path,
-                    row.number,
+                    file.shown,
+                    number,
                     "kode",
                     "missing-parent",
-                    f"wilayah induk {parent} dari {values['kode']} tidak ada di berkas ini",
+                    f"wilayah induk {region.parent_code} dari {region.code} tidak ada di data wilayah",
                 )
             )
     return regions
 
 
-def _village_known(code: str, villages: set[str], path: str, row: Row, problems: list[Problem]) -> bool:
+def _village_known(code: str, villages: set[str], file: ParsedFile, number: int, problems: list[Problem]) -> bool:
     if code in villages:
         return True
     problems.append(
-        Problem(path, row.number, "kode_desa", "unknown-village", f"kode desa {code} tidak ada di wilayah.csv")
+        Problem(file.shown, number, "kode_desa", "unknown-village", f"kode desa {code} tidak ada di data wilayah")
     )
     return False
 
 
-def _programs(
-    rows: Iterable[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
-) -> dict[str, VillageProgram]:
+def _programs(files: list[ParsedFile], villages: set[str], problems: list[Problem]) -> dict[str, VillageProgram]:
     programs: dict[str, VillageProgram] = {}
-    for row, v in rows:
-        code = v["kode_desa"]
-        if not _village_known(code, villages, path, row, problems):
+    first: dict[str, ParsedFile] = {}
+    for file, number, program in _rows(files):
+        code = program.village
+        if not _village_known(code, villages, file, number, problems):
             continue
-        if code in programs:
-            problems.append(
-                Problem(path, row.number, "kode_desa", "duplicate-row", f"desa {code} sudah ada di baris sebelumnya")
-            )
-        target = DEFAULT_TARGET if v["target"] is None else v["target"]
-        programs[code] = VillageProgram(
-            code, target, v["sumber_dana"], v["tanggal_bergabung"], v["kontak_kantor_desa"] or ""
-        )
+        if where := _seen_before(first, code, file):
+            problems.append(Problem(file.shown, number, "kode_desa", "duplicate-row", f"desa {code} sudah ada {where}"))
+        programs[code] = program
     return programs
 
 
-def _snapshots(
-    rows: Iterable[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
-) -> dict[str, list[Snapshot]]:
-    seen: set[tuple[str, dt.date]] = set()
+def _snapshots(files: list[ParsedFile], villages: set[str], problems: list[Problem]) -> dict[str, list[Snapshot]]:
+    first: dict[tuple[str, dt.date], ParsedFile] = {}
     by_village: dict[str, list[Snapshot]] = {}
-    villages_interned = {code: code for code in villages}  # one string object per village, not one per row
-    for row, v in rows:
-        code, when = villages_interned.get(v["kode_desa"], v["kode_desa"]), v["tanggal_data"]
-        if not _village_known(code, villages, path, row, problems):
+    for file, number, snapshot in _rows(files):
+        code, when = snapshot.village, snapshot.date
+        if not _village_known(code, villages, file, number, problems):
             continue
-        if (code, when) in seen:
+        if where := _seen_before(first, (code, when), file):
             problems.append(
                 Problem(
-                    path,
-                    row.number,
+                    file.shown,
+                    number,
                     "tanggal_data",
                     "duplicate-row",
-                    f"desa {code} sudah punya data per {when.isoformat()}",
+                    f"desa {code} sudah punya data per {when.isoformat()} {where}",
                 )
             )
             continue
-        seen.add((code, when))
-        by_village.setdefault(code, []).append(Snapshot(code, when, tuple(v[c] for c in COUNT_COLUMNS)))
+        by_village.setdefault(code, []).append(snapshot)
     for snapshots in by_village.values():
         snapshots.sort(key=lambda s: s.date)
     return by_village
 
 
-def _claims(
-    rows: Iterable[tuple[Row, dict[str, Any]]], villages: set[str], path: str, problems: list[Problem]
-) -> list[Claim]:
+def _claims(files: list[ParsedFile], villages: set[str], problems: list[Problem]) -> list[Claim]:
     claims = []
-    seen: set[tuple[str, str, dt.date]] = set()
-    for row, v in rows:
-        if not _village_known(v["kode_desa"], villages, path, row, problems):
+    first: dict[tuple[str, str, dt.date], ParsedFile] = {}
+    for file, number, claim in _rows(files):
+        if not _village_known(claim.village, villages, file, number, problems):
             continue
-        key = (v["kode_desa"], v["manfaat"], v["bulan"])
-        if key in seen:
+        if where := _seen_before(first, (claim.village, claim.benefit, claim.month), file):
             problems.append(
                 Problem(
-                    path,
-                    row.number,
+                    file.shown,
+                    number,
                     "bulan",
                     "duplicate-row",
-                    "desa, manfaat dan bulan ini sudah ada di baris sebelumnya",
+                    f"desa, manfaat dan bulan ini sudah ada {where}",
                 )
             )
             continue
-        seen.add(key)
-        claims.append(Claim(*key, v["jumlah_kasus"], v["nilai_rp"]))
+        claims.append(claim)
     return claims
+
+
+def _seen_before(first: dict[Any, ParsedFile], key: object, file: ParsedFile) -> str | None:
+    """``None`` the first time ``key`` is seen; afterwards where it was: "di baris sebelumnya" or another file."""
+    earlier = first.get(key)
+    if earlier is None:
+        first[key] = file
+        return None
+    return "di baris sebelumnya" if earlier is file else f"di {earlier.shown}"
 
 
 def _villages_without_data(

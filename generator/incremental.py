@@ -1,0 +1,97 @@
+"""What a rebuild can keep: the provinces whose data did not change, and the pages that stay the same.
+
+A build remembers what it published (:class:`Published`). The next build, given the new data,
+asks here which provinces changed; the coverage tree and the disclosure rule are computed again
+for those only (``aggregate.build_tree``, ``protection.protect``). Then it asks which region pages
+would come out the same: those are neither rendered nor written again (``shell.write_pages``), and
+only the files that changed are moved into the published site (``publish.publish_changes``).
+
+Anything every page shows (the region names, offices, facts, settings, the months of the
+history, the site's own template) counts as a change to every province, so such a change is a
+full rebuild. ``tests/test_incremental.py`` checks that a rebuild equals a full build of the
+same data, file for file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.aggregate import Coverage, regions_of
+from generator.model import Dataset, Level
+from generator.render import Renderer
+
+EVERYWHERE = ""
+"""Fingerprint key of the data every page uses (see ``Dataset.fingerprints``)."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """The last build that was published: its renderer, and the region shell its pages were poured into."""
+
+    renderer: Renderer
+    region_shell: bytes
+
+
+def changed_provinces(before: Published | None, data: Dataset) -> frozenset[str] | None:
+    """Codes of the provinces whose data differs from the published build's; ``None`` when every page may differ."""
+    if before is None:
+        return None
+    old, new = before.renderer.data.fingerprints, data.fingerprints
+    if old.get(EVERYWHERE) != new.get(EVERYWHERE):
+        return None
+    return frozenset(code for code in old.keys() | new.keys() if old.get(code) != new.get(code))
+
+
+def unchanged_provinces(data: Dataset, changed: frozenset[str] | None) -> frozenset[str]:
+    """The complement of :func:`changed_provinces` among the data's provinces."""
+    if changed is None:
+        return frozenset()
+    return frozenset(code for code, region in data.regions.items() if region.level == Level.PROVINSI) - changed
+
+
+def unchanged_pages(
+    before: Published | None, renderer: Renderer, changed: frozenset[str] | None, region_shell: bytes
+) -> frozenset[str] | None:
+    """Codes of the regions whose page would be byte for byte the published one; ``None`` when a full build is due.
+
+    That is every region of an unchanged province, and in a changed province every village whose own
+    figures and hidden cells are equal, and every region above whose children are all unchanged and whose
+    own hidden cells are equal. Nothing is kept when the months, the region shell or the data every page
+    uses changed.
+    """
+    if before is None or changed is None or before.region_shell != region_shell:
+        return None
+    old = before.renderer
+    if old.tree.months != renderer.tree.months or old.multi != renderer.multi:
+        return None
+    old_hidden, new_hidden = _hidden_by_region(old, changed), _hidden_by_region(renderer, changed)
+    kept: list[str] = []
+
+    def keep_unchanged(node: Coverage) -> bool:
+        """Note every unchanged region from ``node`` down; whether ``node`` itself is unchanged."""
+        code = node.region.code
+        children = [keep_unchanged(child) for child in node.children]
+        if node.region.level == Level.DESA:
+            same = old.tree.by_code.get(code) == node
+        else:  # its figures are its children's sums, and its table lists them
+            same = all(children) and code in old.tree.by_code
+        if same and old_hidden.get(code) == new_hidden.get(code):
+            kept.append(code)
+            return True
+        return False
+
+    for root in renderer.tree.roots:
+        if root.region.code in changed:
+            keep_unchanged(root)
+        else:
+            kept.extend(node.region.code for node in regions_of(root))
+    return frozenset(kept).intersection(node.region.code for node in renderer.regions)  # regions with a page
+
+
+def _hidden_by_region(renderer: Renderer, provinces: frozenset[str]) -> dict[str, set[tuple[object, ...]]]:
+    """The hidden cells of each region of the given provinces."""
+    cells: dict[str, set[tuple[object, ...]]] = {}
+    for province in provinces:
+        for cell in renderer.hidden.by_province.get(province, ()):
+            cells.setdefault(str(cell[0]), set()).add(cell)
+    return cells

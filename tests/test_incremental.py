@@ -1,0 +1,114 @@
+"""A rebuild after a change redoes only what the change touches, and equals a full build of the same data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Builder, Paths, build_site
+from generator.sample import write_sample
+from tests.conftest import ROOT, copy_project
+from tests.test_publish import tree
+
+WILAYAH = ROOT.parent / "shared" / "wilayah"
+SEGUMBANG = "63.10.01.2005"
+
+
+def edit_row(path: Path, starts: str, column: int, value: str) -> None:
+    """Set one cell of the last row of a CSV file that starts with ``starts``."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = max(i for i, line in enumerate(lines) if line.startswith(starts))
+    cells = lines[number].rstrip("\n").split(",")
+    assert cells[column] != value
+    cells[column] = value
+    lines[number] = ",".join(cells) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def full_build_of(paths: Paths, folder: Path) -> dict[str, str]:
+    """The site a full build makes from the same data in another folder."""
+    other = copy_project(folder)
+    shutil.rmtree(other.data)
+    shutil.copytree(paths.data, other.data)
+    build_site(other)
+    return tree(other.site)
+
+
+def inode(paths: Paths, url: str) -> int:
+    return (paths.site / url / "index.html").stat().st_ino
+
+
+def test_one_village_changed_rewrites_its_pages_and_equals_a_full_build(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    builder = Builder(paths)
+    builder.build()
+    untouched = inode(paths, "desa/6310011028/")
+    edit_row(paths.data / "kepesertaan.csv", SEGUMBANG, 2, "40")  # petani_l of its latest snapshot
+
+    builder.build()
+
+    assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
+    # the village, the kecamatan and kabupaten pages, the overview and updates pages, and villages whose
+    # hidden cells moved; every other village page stays as published
+    written, linked = builder.last["ditulis"], builder.last["tetap"]
+    assert written <= 1 + 10 + 1 + 2 + 5, written
+    assert written + linked == len(builder.published.renderer.regions) + 2
+    assert inode(paths, "desa/6310011028/") == untouched  # left as published, not written again
+    assert "40" in (paths.site / "desa/6310012005/index.html").read_text(encoding="utf-8")
+
+
+def test_a_small_count_that_hides_cells_of_another_village_rewrites_that_village_too(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    builder = Builder(paths)
+    builder.build()
+    neighbour = (paths.site / "desa/6310012029/index.html").read_bytes()
+    edit_row(paths.data / "kepesertaan.csv", "63.10.01.1007", 2, "1")  # petani_l of Batulicin becomes 1
+
+    builder.build()
+
+    assert (paths.site / "desa/6310012029/index.html").read_bytes() != neighbour  # secondary suppression moved
+    assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
+
+
+def test_a_change_every_page_shows_is_a_full_rebuild(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    builder = Builder(paths)
+    builder.build()
+    offices = paths.data / "kantor.csv"
+    offices.write_text(offices.read_text(encoding="utf-8").replace("Batulicin", "Batu Licin"), encoding="utf-8")
+
+    builder.build()
+
+    assert builder.last["tetap"] == 0
+    assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
+
+
+def test_nothing_changed_keeps_every_region_page(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    builder = Builder(paths)
+    builder.build()
+    before = tree(paths.site)
+    builder.build()
+    assert builder.last["ditulis"] == 2  # the overview and updates pages are always rendered
+    assert tree(paths.site) == before
+
+
+@pytest.mark.skipif(not WILAYAH.exists(), reason="../shared/wilayah is not beside the checkout")
+def test_other_provinces_are_kept_when_a_kabupaten_file_changes(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    shutil.rmtree(paths.data)
+    write_sample(WILAYAH, paths.data, {"63.10", "11.01"}, months=12, per_regency=True)
+    shutil.copy(ROOT / "data" / "fakta.yaml", paths.data)
+    builder = Builder(paths)
+    builder.build()
+    aceh = sorted(p.parent.relative_to(paths.site).as_posix() + "/" for p in paths.site.glob("*/11*/index.html"))
+    before = {url: inode(paths, url) for url in aceh}
+    assert any(url.startswith("desa/11") for url in aceh)
+    edit_row(paths.data / "kepesertaan" / "63.10.csv", SEGUMBANG, 3, "7")
+
+    builder.build()
+
+    assert {url: inode(paths, url) for url in aceh} == before  # the other province: every page left as published
+    assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
