@@ -2,12 +2,13 @@
 
     python benchmarks/bench.py --villages 83762 --repeat 3 --work build/bench    (or: make bench VILLAGES=N REPEAT=R)
 
-It makes sample data for the first N villages (``python -m generator sample --desa N``), builds
-our site from it with ``python -m generator build``, and builds the baseline: N pages of one
+It makes sample data for the first N villages (``python -m generator sample --desa N --per-kabupaten``),
+builds our site from it with ``python -m generator build``, and builds the baseline: N pages of one
 heading and one table each with ``python -m mkdocs build``. Builds alternate (baseline, ours,
-baseline, ...) and each is a cold build from an empty site folder. It prints a Markdown table of
-medians, the machine, and as its last line ``ratio_vs_plain_mkdocs=X.XX`` (our total wall time
-over the baseline's); the same text goes to ``WORK/result.md``.
+baseline, ...) and each is a cold build from an empty site folder. Then ``benchmarks/rebuild.py``
+times rebuilds after one village's figures changed. It prints a Markdown table of medians, the
+machine, and as its last line ``ratio_vs_plain_mkdocs=X.XX`` (our total wall time over the
+baseline's); the same text goes to ``WORK/result.md``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import contextlib
 import csv
 import gzip
 import importlib.metadata
+import json
 import os
 import platform
 import posixpath
@@ -99,7 +101,17 @@ def _tree_rss(root: psutil.Process) -> int:
 def make_data(villages: int, wilayah: Path, out: Path) -> float:
     """Sample data for the first ``villages`` villages, plus the project's facts file; the seconds it took."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "generator", "sample", "--wilayah", str(wilayah), "--bulan", "12"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "sample",
+        "--wilayah",
+        str(wilayah),
+        "--bulan",
+        "12",
+        "--per-kabupaten",
+    ]
     run = measure([*command, "--desa", str(villages), "--out", str(out)], ROOT)
     shutil.copy(ROOT / "data" / "fakta.yaml", out / "fakta.yaml")
     return run.wall
@@ -122,9 +134,10 @@ def prepare_plain(folder: Path, data: Path) -> None:
     with open(data / "wilayah.csv", encoding="utf-8", newline="") as file:
         names = {row["kode"]: row["nama"] for row in csv.DictReader(file)}
     latest: dict[str, dict[str, str]] = {}
-    with open(data / "kepesertaan.csv", encoding="utf-8", newline="") as file:
-        for row in csv.DictReader(file):  # months in order, so the last row of a village is its latest
-            latest[row["kode_desa"]] = row
+    for part in sorted((data / "kepesertaan").glob("*.csv")):
+        with open(part, encoding="utf-8", newline="") as file:
+            for row in csv.DictReader(file):  # months in order, so the last row of a village is its latest
+                latest[row["kode_desa"]] = row
     for code, row in latest.items():
         table = "\n".join(
             f"| {label} | {int(row[f'{key}_l']) + int(row[f'{key}_p'])} |" for key, label in OCCUPATIONS.items()
@@ -138,6 +151,19 @@ def build_ours(folder: Path, data: Path) -> Run:
         shutil.rmtree(folder / name, ignore_errors=True)
     command = [sys.executable, "-m", "generator", "build", "--data", str(data.resolve())]
     return measure([*command, "--docs", "docs", "--site", "site", "--work", "build", "--config", "mkdocs.yml"], folder)
+
+
+def rebuild_ours(folder: Path, data: Path, times: int) -> tuple[Run, list[float], list[int]]:
+    """A full build, then ``times`` rebuilds each after one village changed (``benchmarks/rebuild.py``,
+    on a copy of the data); the run, and the seconds and pages written of each rebuild."""
+    copy = data.with_name("data-rebuild")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(data, copy)
+    out = folder / "rebuild.json"
+    script = [sys.executable, str(ROOT / "benchmarks" / "rebuild.py"), "--data", str(copy), "--folder", str(folder)]
+    run = measure([*script, "--times", str(times), "--out", str(out)], ROOT)
+    result = json.loads(out.read_text(encoding="utf-8"))
+    return run, result["seconds"], result["written"]
 
 
 def build_plain(folder: Path) -> Run:
@@ -209,7 +235,18 @@ def weigh(site: Path) -> Output:
     return Output(sum(f.stat().st_size for f in files), len(files), mean_page, opening, searching)
 
 
-def report(villages: int, repeat: int, data_seconds: float, ours: list[Run], plain: list[Run], sizes: dict) -> str:
+@dataclass
+class Rebuilds:
+    """Rebuilds after one village changed: their seconds and pages written, and the peak memory of the process."""
+
+    seconds: list[float]
+    written: list[int]
+    peak_rss: int
+
+
+def report(
+    villages: int, repeat: int, data_seconds: float, ours: list[Run], plain: list[Run], sizes: dict, again: Rebuilds
+) -> str:
     """The Markdown table of medians, the machine, and the ratio line last."""
 
     def stage(runs: list[Run], name: str) -> float | None:
@@ -236,9 +273,12 @@ def report(villages: int, repeat: int, data_seconds: float, ours: list[Run], pla
         ("bytes per village page", mine.page_bytes, theirs.page_bytes, "{:.0f}"),
         ("download to open a village page (KB gz)", mine.open_page_gz / 1024, theirs.open_page_gz / 1024, "{:.1f}"),
         ("download to search (KB gz)", mine.search_gz / 1024, theirs.search_gz / 1024, "{:.1f}"),
+        ("rebuild after one village changed (s)", statistics.median(again.seconds), None, "{:.1f}"),
+        ("pages written by that rebuild", statistics.median(again.written), None, "{:.0f}"),
+        ("peak memory, build then rebuilds (MB, PSS)", again.peak_rss / MB, None, "{:.0f}"),
     ]
     lines = [
-        f"Median of {repeat} cold build(s) of each site, {villages} villages.",
+        f"Median of {repeat} cold build(s) of each site, and of {repeat} rebuild(s), {villages} villages.",
         "",
         "| measure | ours | plain MkDocs | ratio |",
         "|---|---:|---:|---:|",
@@ -287,8 +327,11 @@ def main() -> None:
         ours.append(build_ours(ours_dir, data))
         say(f"run {i}/{args.repeat}: ours {ours[-1].wall:.1f} s")
     sizes = {"ours": weigh(ours_dir / "site"), "plain": weigh(plain_dir / "site")}
+    run, seconds, written = rebuild_ours(ours_dir, data, args.repeat)
+    again = Rebuilds(seconds, written, run.peak_rss)
+    say(f"rebuilds after one village changed: {', '.join(f'{s:.1f}' for s in seconds)} s")
     villages = len(list((plain_dir / "docs" / "desa").glob("*.md")))  # fewer than asked if N > all
-    text = report(villages, args.repeat, data_seconds, ours, plain, sizes)
+    text = report(villages, args.repeat, data_seconds, ours, plain, sizes, again)
     (work / "result.md").write_text(text + "\n", encoding="utf-8")
     print(text)
 

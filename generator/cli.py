@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build|check|serve|sample``."""
+"""Command line: ``python -m generator build|check|serve|pantau|import|sample``."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import datetime as dt
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
-from generator.build import Paths, build_site, check_data, stage
+from generator.build import Builder, Paths, build_site, check_data, stage
 from generator.problems import DataError, GeneratorError
 
 log = logging.getLogger("generator")
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
         ("build", "periksa data, buat halaman Markdown, lalu bangun situs dengan MkDocs"),
         ("check", "periksa data saja; tidak membuat apa pun"),
         ("serve", "pratinjau langsung yang dibangun ulang setiap kali data/ atau docs/ berubah"),
+        ("pantau", "bangun situs, lalu bangun ulang bagian yang berubah setiap kali data/ atau docs/ berubah"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--data", type=Path, default=Path("data"), help="folder data (bawaan: data)")
@@ -113,6 +115,39 @@ def _serve(args: argparse.Namespace) -> None:
     )
 
 
+def _watch(args: argparse.Namespace) -> None:
+    """Build, then rebuild whenever a watched file changes; a failed rebuild leaves the published site as it was."""
+    paths = _paths(args)
+    builder = Builder(paths)
+    watched = [paths.data, paths.docs, paths.config, paths.config.parent / "overrides"]
+    seen = None
+    log.info("memantau %s; hentikan dengan Ctrl+C", ", ".join(str(p) for p in watched))
+    try:
+        while True:
+            now = _file_times(watched)
+            if now != seen:
+                seen = now
+                try:
+                    builder.build(args.strict)
+                except DataError as error:
+                    _print_problems(error)
+                except GeneratorError as error:
+                    print(f"Gagal: {error}", file=sys.stderr)
+            time.sleep(WATCH_SECONDS)
+    except KeyboardInterrupt:
+        pass
+
+
+WATCH_SECONDS = 1.0
+"""How often ``pantau`` looks for changed files."""
+
+
+def _file_times(paths: list[Path]) -> set[tuple[str, int, int]]:
+    """Every file under ``paths`` with its modification time and size."""
+    files = [f for p in paths for f in ([p] if p.is_file() else p.rglob("*") if p.is_dir() else [])]
+    return {(str(f), s.st_mtime_ns, s.st_size) for f in files if f.is_file() and (s := f.stat())}
+
+
 def _sample(args: argparse.Namespace) -> None:
     from generator.sample import write_sample
 
@@ -143,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             _check(args)
         elif args.command == "serve":
             _serve(args)
+        elif args.command == "pantau":
+            _watch(args)
         elif args.command == "import":
             _import(args)
         else:

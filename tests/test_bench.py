@@ -22,6 +22,9 @@ ROWS = [
     "bytes per village page",
     "download to open a village page (KB gz)",
     "download to search (KB gz)",
+    "rebuild after one village changed (s)",
+    "pages written by that rebuild",
+    "peak memory, build then rebuilds (MB, PSS)",
 ]
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +118,33 @@ def test_other_provinces_are_kept_when_a_kabupaten_file_changes(tmp_path):
 
     assert {url: inode(paths, url) for url in aceh} == before  # the other province: every page left as published
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
+
+
+def wait_for(condition, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
+def test_pantau_rebuilds_when_a_data_file_changes(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    page = paths.site / "desa/6310012005/index.html"
+    with open(tmp_path / "log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "pantau"],
+            cwd=paths.config.parent,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=log,
+            stderr=log,
+        )
+        try:
+            wait_for(page.exists)
+            before = page.read_bytes()
+            edit_row(paths.data / "kepesertaan.csv", SEGUMBANG, 2, "40")
+            wait_for(lambda: page.read_bytes() != before)
+        finally:
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=30) == 0
+    builds = re.findall(r"(\d+) halaman wilayah: (\d+) ditulis, (\d+) tetap", (tmp_path / "log").read_text("utf-8"))
+    assert builds[0][2] == "0" and int(builds[-1][2]) > 0  # a full build, then a rebuild that kept pages

@@ -1,0 +1,54 @@
+"""Rebuilds at scale: one full build, then rebuilds each after one village's figures changed.
+
+    python benchmarks/rebuild.py --data DATA --folder FOLDER --times 3 --out rebuild.json
+
+FOLDER holds docs/, overrides/ and mkdocs.yml (as benchmarks/bench.py prepares it); DATA is a data
+folder whose participation table is split per kabupaten (``sample --per-kabupaten``), and is edited.
+Each rebuild edits the latest row of a different kabupaten's file, then times ``Builder.build``,
+the same rebuild ``python -m generator pantau`` runs. Seconds and pages written go to ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from generator.build import Builder, Paths
+
+
+def bump_latest_row(path: Path) -> None:
+    """Add 3 to the first count (petani_l) of the last row of a participation file."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = lines[-1].rstrip("\n").split(",")
+    cells[2] = str(int(cells[2]) + 3)
+    lines[-1] = ",".join(cells) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--folder", type=Path, required=True)
+    parser.add_argument("--times", type=int, default=3)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    folder = args.folder
+    builder = Builder(
+        Paths(args.data, folder / "docs", folder / "build" / "docs", folder / "site", folder / "mkdocs.yml")
+    )
+    builder.build()
+    files = sorted((args.data / "kepesertaan").glob("*.csv"))
+    seconds, written = [], []
+    for i in range(args.times):
+        bump_latest_row(files[(i * 97) % len(files)])
+        started = time.perf_counter()
+        builder.build()
+        seconds.append(time.perf_counter() - started)
+        written.append(builder.last["ditulis"])
+    args.out.write_text(json.dumps({"seconds": seconds, "written": written}), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
