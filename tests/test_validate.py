@@ -158,3 +158,45 @@ def test_a_broken_file_does_not_also_flood_warnings_about_every_village(project)
     assert sorted(p.code for p in caught.value.problems) == ["missing-column", "unknown-column"]
     missing = next(p for p in caught.value.problems if p.code == "missing-column")
     assert str(missing).endswith("program_desa.csv:1:sumber_dana: galat: kolom wajib ini tidak ada [missing-column]")
+
+
+def split_per_kecamatan(data: Path) -> list[Path]:
+    """Move kepesertaan.csv into a folder of one file per kecamatan; returns the files."""
+    lines = (data / "kepesertaan.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "kepesertaan.csv").unlink()
+    (data / "kepesertaan").mkdir()
+    parts: dict[str, list[str]] = {}
+    for line in lines[1:]:
+        parts.setdefault(line[:8], []).append(line)
+    for kecamatan, rows in parts.items():
+        (data / "kepesertaan" / f"{kecamatan}.csv").write_text(lines[0] + "".join(rows), encoding="utf-8")
+    return sorted((data / "kepesertaan").iterdir())
+
+
+def test_a_table_split_into_a_folder_reads_as_one(project, tmp_path):
+    other = tmp_path / "lain"
+    shutil.copytree(project.data, other)
+    assert len(split_per_kecamatan(other)) == 12
+    same_dataset(project.data, other)
+
+
+def test_a_row_repeated_in_another_file_of_the_folder_names_that_file(project):
+    first, second, *_ = split_per_kecamatan(project.data)
+    row = first.read_text(encoding="utf-8").splitlines()[1]
+    with second.open("a", encoding="utf-8") as out:
+        out.write(row + "\n")
+    with pytest.raises(DataError) as caught:
+        load_dataset(project.data)
+    [problem] = caught.value.problems
+    assert (Path(problem.path), problem.row, problem.code) == (
+        second,
+        1 + len(second.read_text().splitlines()) - 1,
+        "duplicate-row",
+    )
+    assert problem.message.endswith(f" di {first}"), problem.message
+
+
+def test_a_folder_beside_a_file_of_the_same_table_is_refused(project):
+    (project.data / "klaim").mkdir()
+    shutil.copy(project.data / "klaim.csv", project.data / "klaim" / "a.csv")
+    assert [code for *_, code in problems_of(project.data)] == ["two-files"]
