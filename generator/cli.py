@@ -85,7 +85,9 @@ def _import(args: argparse.Namespace) -> None:
     report = import_participants(args.file, args.data, args.per)
     for line in report.lines():
         print(line)
-    print(f"Data kepesertaan ditulis ke {args.data / 'kepesertaan.csv'} (hanya jumlah; tanpa NIK, nama, tanggal lahir)")
+    folder = args.data / "kepesertaan"
+    target = f"{folder}/" if folder.is_dir() else args.data / "kepesertaan.csv"
+    print(f"Data kepesertaan ditulis ke {target} (hanya jumlah; tanpa NIK, nama, tanggal lahir)")
 
 
 def _paths(args: argparse.Namespace) -> Paths:

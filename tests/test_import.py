@@ -187,3 +187,17 @@ def test_no_nik_name_or_birth_date_reaches_data_docs_site_search_or_output(proje
     assert not births & set(re.findall(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}", written))
     assert not re.search("|".join(sorted({p[1] for p in people})), written)
     assert "Dihitung: " in output and "Baris dibaca: 400" in output
+
+
+def test_into_a_folder_table_the_import_writes_the_kabupaten_file(project, tmp_path):
+    (project.data / "kepesertaan").mkdir()
+    (project.data / "kepesertaan.csv").rename(project.data / "kepesertaan" / "63.10.csv")
+    before = (project.data / "kepesertaan" / "63.10.csv").read_text(encoding="utf-8").splitlines()
+    import_participants(
+        write_csv(tmp_path / "p.csv", [person("6310010101800001")]), project.data, dt.date(2026, 10, 31)
+    )
+    after = (project.data / "kepesertaan" / "63.10.csv").read_text(encoding="utf-8").splitlines()
+    changed = sorted(set(before) ^ set(after))
+    assert len(changed) == 2 and all(line.startswith("63.10.01.2005,2026-10-31,") for line in changed)
+    assert sorted(p.name for p in (project.data / "kepesertaan").iterdir()) == ["63.10.csv"]
+    assert not (project.data / "kepesertaan.csv").exists()
