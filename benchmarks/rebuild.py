@@ -4,8 +4,10 @@
 
 FOLDER holds docs/, overrides/ and mkdocs.yml (as benchmarks/bench.py prepares it); DATA is a data
 folder whose participation table is split per kabupaten (``sample --per-kabupaten``), and is edited.
-Each rebuild edits the latest row of a different kabupaten's file, then times ``Builder.build``,
-the same rebuild ``python -m generator pantau`` runs. Seconds and pages written go to ``--out``.
+Each rebuild edits the latest row of one kabupaten's file, then times ``Builder.build``, the same
+rebuild ``python -m generator pantau`` runs: the first in the province with the most data (the
+slowest to protect again), the others spread over provinces from large to small. Seconds and
+pages written go to ``--out``.
 """
 
 from __future__ import annotations
@@ -40,9 +42,13 @@ def main() -> None:
     )
     builder.build()
     files = sorted((args.data / "kepesertaan").glob("*.csv"))
+    size: dict[str, int] = {}
+    for file in files:
+        size[file.name[:2]] = size.get(file.name[:2], 0) + file.stat().st_size
+    files.sort(key=lambda f: (-size[f.name[:2]], f.name))  # the largest province first
     seconds, written = [], []
     for i in range(args.times):
-        bump_latest_row(files[(i * 97) % len(files)])
+        bump_latest_row(files[i * len(files) // args.times])
         started = time.perf_counter()
         builder.build()
         seconds.append(time.perf_counter() - started)
