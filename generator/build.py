@@ -20,7 +20,7 @@ from mkdocs.utils import get_build_timestamp
 from generator.aggregate import build_tree
 from generator.changes import report_against_published
 from generator.finder import FINDER, write_finder
-from generator.incremental import Published, changed_provinces, unchanged_pages, unchanged_provinces
+from generator.incremental import Published, changed_provinces, folder_id, unchanged_pages, unchanged_provinces
 from generator.model import FOLDERS, Dataset
 from generator.problems import DataError, GeneratorError
 from generator.protection import protect
@@ -106,7 +106,9 @@ class Builder:
 
     The first build is a full one. After it, only data files whose bytes changed are parsed again,
     only the provinces whose data changed are summed and protected again, and only pages whose
-    content changed are rendered and published (see ``generator/incremental.py``). ``python -m generator pantau`` keeps one Builder for every rebuild.
+    content changed are rendered and published (see ``generator/incremental.py``). If another build
+    has put a new ``site/`` in place meanwhile, the next build is a full one again.
+    ``python -m generator pantau`` keeps one Builder for every rebuild.
     """
 
     def __init__(self, paths: Paths) -> None:
@@ -120,7 +122,7 @@ class Builder:
         paths, clock = self.paths, _Stopwatch()
         with publishing_lock(paths.site):
             data = check_data(paths.data, strict, self.parsed)
-            before = self.published if self.published and paths.site.is_dir() else None
+            before = self.published if self._still_published(self.published) else None
             changed = changed_provinces(before, data)
             renderer = self._renderer(data, before, changed)
             staged = _stage(paths, renderer)
@@ -142,12 +144,16 @@ class Builder:
                 publish(fresh, paths.site)
             else:
                 publish_changes(fresh, paths.site, GENERATED_FOLDERS)
-            self.published = Published(renderer, shell)
+            self.published = Published(renderer, shell, folder_id(paths.site))
             clock.lap("terbit")
         for line in report:
             log.info("%s", line)
         log.info("tahap: %s", clock)
         log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, clock.total())
+
+    def _still_published(self, published: Published | None) -> bool:
+        """Whether ``site/`` is still the site this Builder published last (not one another build put there)."""
+        return published is not None and self.paths.site.is_dir() and folder_id(self.paths.site) == published.folder
 
     def _renderer(self, data: Dataset, before: Published | None, changed: frozenset[str] | None) -> Renderer:
         """The renderer of ``data``: provinces that did not change keep their tree and hidden cells."""

@@ -15,6 +15,7 @@ same data, file for file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.aggregate import Coverage, regions_of
 from generator.model import Dataset, Level
@@ -26,10 +27,18 @@ EVERYWHERE = ""
 
 @dataclass(frozen=True)
 class Published:
-    """The last build that was published: its renderer, and the region shell its pages were poured into."""
+    """The last build that was published: its renderer, the region shell its pages were poured into, and
+    which folder ``site/`` was then (a full build by anyone else puts another folder there)."""
 
     renderer: Renderer
     region_shell: bytes
+    folder: tuple[int, int]
+    """Device and inode of ``site/``."""
+
+
+def folder_id(site: Path) -> tuple[int, int]:
+    status = site.stat()
+    return status.st_dev, status.st_ino
 
 
 def changed_provinces(before: Published | None, data: Dataset) -> frozenset[str] | None:

@@ -398,6 +398,9 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
         return parsed
 
     tables = {kind: table(kind) for kind in TABLES}
+    read = {file.shown for files in tables.values() for file in files}
+    for path in [path for path, file in cache.items() if file.shown not in read]:
+        del cache[path]  # a file no longer in the data folder
     regions = _regions(tables["wilayah"], problems)
     villages = {code for code, region in regions.items() if region.level == Level.DESA}
     programs = _programs(tables["program"], villages, problems)

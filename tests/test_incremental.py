@@ -91,6 +91,22 @@ def test_a_change_every_page_shows_is_a_full_rebuild(tmp_path):
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
 
 
+def test_a_site_another_build_published_meanwhile_gets_a_full_build(tmp_path):
+    paths = copy_project(tmp_path / "proyek")
+    builder = Builder(paths)
+    builder.build()
+    participation = paths.data / "kepesertaan.csv"
+    original = participation.read_bytes()
+    edit_row(participation, SEGUMBANG, 2, "40")
+    build_site(paths)  # another process, say `make site`, publishes other figures
+    participation.write_bytes(original)  # back to the data this builder last published
+
+    builder.build()
+
+    assert builder.last["tetap"] == 0
+    assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
+
+
 def test_nothing_changed_keeps_every_region_page(tmp_path):
     paths = copy_project(tmp_path / "proyek")
     builder = Builder(paths)
