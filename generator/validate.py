@@ -486,22 +486,23 @@ def _programs(files: list[ParsedFile], villages: set[str], problems: list[Proble
 def _snapshots(files: list[ParsedFile], villages: set[str], problems: list[Problem]) -> dict[str, list[Snapshot]]:
     first: dict[tuple[str, dt.date], ParsedFile] = {}
     by_village: dict[str, list[Snapshot]] = {}
-    for file, number, snapshot in _rows(files):
-        code, when = snapshot.village, snapshot.date
-        if not _village_known(code, villages, file, number, problems):
-            continue
-        if where := _seen_before(first, (code, when), file):
-            problems.append(
-                Problem(
-                    file.shown,
-                    number,
-                    "tanggal_data",
-                    "duplicate-row",
-                    f"desa {code} sudah punya data per {when.isoformat()} {where}",
+    for file in files:
+        for number, snapshot in file.records:  # the largest table: the usual case is checked inline
+            code, key = snapshot.village, (snapshot.village, snapshot.date)
+            if code in villages and key not in first:
+                first[key] = file
+                by_village.setdefault(code, []).append(snapshot)
+            elif _village_known(code, villages, file, number, problems):
+                where = _seen_before(first, key, file)
+                problems.append(
+                    Problem(
+                        file.shown,
+                        number,
+                        "tanggal_data",
+                        "duplicate-row",
+                        f"desa {code} sudah punya data per {snapshot.date.isoformat()} {where}",
+                    )
                 )
-            )
-            continue
-        by_village.setdefault(code, []).append(snapshot)
     for snapshots in by_village.values():
         snapshots.sort(key=lambda s: s.date)
     return by_village
