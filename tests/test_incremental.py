@@ -42,14 +42,20 @@ def full_build_of(paths: Paths, folder: Path) -> dict[str, str]:
     return tree(other.site)
 
 
+def first_build(tmp_path: Path) -> tuple[Paths, Builder]:
+    """A copy of the project, built once by a Builder that will rebuild it."""
+    paths = copy_project(tmp_path / "proyek")
+    builder = Builder(paths)
+    builder.build()
+    return paths, builder
+
+
 def inode(paths: Paths, url: str) -> int:
     return (paths.site / url / "index.html").stat().st_ino
 
 
 def test_one_village_changed_rewrites_its_pages_and_equals_a_full_build(tmp_path):
-    paths = copy_project(tmp_path / "proyek")
-    builder = Builder(paths)
-    builder.build()
+    paths, builder = first_build(tmp_path)
     untouched = inode(paths, "desa/6310011028/")
     edit_row(paths.data / "kepesertaan.csv", SEGUMBANG, 2, "40")  # petani_l of its latest snapshot
 
@@ -58,17 +64,15 @@ def test_one_village_changed_rewrites_its_pages_and_equals_a_full_build(tmp_path
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
     # the village, the kecamatan and kabupaten pages, the overview and updates pages, and villages whose
     # hidden cells moved; every other village page stays as published
-    written, linked = builder.last["ditulis"], builder.last["tetap"]
+    written, kept = builder.last["ditulis"], builder.last["tetap"]
     assert written <= 1 + 10 + 1 + 2 + 5, written
-    assert written + linked == len(builder.published.renderer.regions) + 2
+    assert written + kept == len(builder.published.renderer.regions) + 2
     assert inode(paths, "desa/6310011028/") == untouched  # left as published, not written again
     assert "40" in (paths.site / "desa/6310012005/index.html").read_text(encoding="utf-8")
 
 
 def test_a_small_count_that_hides_cells_of_another_village_rewrites_that_village_too(tmp_path):
-    paths = copy_project(tmp_path / "proyek")
-    builder = Builder(paths)
-    builder.build()
+    paths, builder = first_build(tmp_path)
     neighbour = (paths.site / "desa/6310012029/index.html").read_bytes()
     edit_row(paths.data / "kepesertaan.csv", "63.10.01.1007", 2, "1")  # petani_l of Batulicin becomes 1
 
@@ -79,9 +83,7 @@ def test_a_small_count_that_hides_cells_of_another_village_rewrites_that_village
 
 
 def test_a_change_every_page_shows_is_a_full_rebuild(tmp_path):
-    paths = copy_project(tmp_path / "proyek")
-    builder = Builder(paths)
-    builder.build()
+    paths, builder = first_build(tmp_path)
     offices = paths.data / "kantor.csv"
     offices.write_text(offices.read_text(encoding="utf-8").replace("Batulicin", "Batu Licin"), encoding="utf-8")
 
@@ -92,9 +94,7 @@ def test_a_change_every_page_shows_is_a_full_rebuild(tmp_path):
 
 
 def test_a_site_another_build_published_meanwhile_gets_a_full_build(tmp_path):
-    paths = copy_project(tmp_path / "proyek")
-    builder = Builder(paths)
-    builder.build()
+    paths, builder = first_build(tmp_path)
     participation = paths.data / "kepesertaan.csv"
     original = participation.read_bytes()
     edit_row(participation, SEGUMBANG, 2, "40")
@@ -108,9 +108,7 @@ def test_a_site_another_build_published_meanwhile_gets_a_full_build(tmp_path):
 
 
 def test_nothing_changed_keeps_every_region_page(tmp_path):
-    paths = copy_project(tmp_path / "proyek")
-    builder = Builder(paths)
-    builder.build()
+    paths, builder = first_build(tmp_path)
     before = tree(paths.site)
     builder.build()
     assert builder.last["ditulis"] == 2  # the overview and updates pages are always rendered
