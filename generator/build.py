@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import gc
 import logging
 import os
 import time
@@ -111,45 +112,60 @@ class Builder:
     ``python -m generator pantau`` keeps one Builder for every rebuild.
     """
 
-    def __init__(self, paths: Paths) -> None:
+    def __init__(self, paths: Paths, watching: bool = False) -> None:
         self.paths = paths
+        self.watching = watching
+        """Whether more builds will follow in this process (``pantau``): then each build ends by settling memory."""
         self.parsed: ParseCache = {}
         self.published: Published | None = None
         self.last: dict[str, int] = {}
         """Pages written and kept as published by the last build (for the log and the tests)."""
+        self.published_after = 0.0
+        """Seconds from the start of the last build until its site was published."""
 
     def build(self, strict: bool = False) -> None:
-        paths, clock = self.paths, _Stopwatch()
-        with publishing_lock(paths.site):
-            data = check_data(paths.data, strict, self.parsed)
-            before = self.published if self._still_published(self.published) else None
-            changed = changed_provinces(before, data)
-            renderer = self._renderer(data, before, changed)
-            staged = _stage(paths, renderer)
-            clock.lap("generator")
-            log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
-            fresh = fresh_folder(paths.site)
-            with _build_date(renderer.national.data_date):
-                site_url = _run_mkdocs(paths, fresh)
-                clock.lap("mkdocs")
-                shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
-                kept = unchanged_pages(before, renderer, changed, shell)
-                pages = write_generated(fresh, staged, site_url, kept)
-                clock.lap("tulis")
-            written = pages - len(kept or ())
-            self.last = {"ditulis": written, "tetap": len(kept or ())}
-            log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
-            report = report_against_published(paths.site, renderer.tree, before and before.renderer.tree)
-            if kept is None:
-                publish(fresh, paths.site)
-            else:
-                publish_changes(fresh, paths.site, GENERATED_FOLDERS)
-            self.published = Published(renderer, shell, folder_id(paths.site))
-            clock.lap("terbit")
+        clock = _Stopwatch()
+        with publishing_lock(self.paths.site):
+            with _collector_paused(self.watching and self.published is not None):
+                report = self._build(strict, clock)
+            self.published_after = clock.total()
+            if self.watching:
+                _settle_memory()
+                clock.lap("rapikan")
         for line in report:
             log.info("%s", line)
         log.info("tahap: %s", clock)
-        log.info("situs selesai dibangun di %s dalam %.1f detik", paths.site, clock.total())
+        log.info("situs selesai dibangun di %s dalam %.1f detik", self.paths.site, clock.total())
+
+    def _build(self, strict: bool, clock: _Stopwatch) -> list[str]:
+        """Build and publish; returns the report for staff on what changed."""
+        paths = self.paths
+        data = check_data(paths.data, strict, self.parsed)
+        before = self.published if self._still_published(self.published) else None
+        changed = changed_provinces(before, data)
+        renderer = self._renderer(data, before, changed)
+        staged = _stage(paths, renderer)
+        clock.lap("generator")
+        log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
+        fresh = fresh_folder(paths.site)
+        with _build_date(renderer.national.data_date):
+            site_url = _run_mkdocs(paths, fresh)
+            clock.lap("mkdocs")
+            shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
+            kept = unchanged_pages(before, renderer, changed, shell)
+            pages = write_generated(fresh, staged, site_url, kept)
+            clock.lap("tulis")
+        written = pages - len(kept or ())
+        self.last = {"ditulis": written, "tetap": len(kept or ())}  # pages
+        log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
+        report = report_against_published(paths.site, renderer.tree, before and before.renderer.tree)
+        if kept is None:
+            publish(fresh, paths.site)
+        else:
+            publish_changes(fresh, paths.site, GENERATED_FOLDERS)
+        self.published = Published(renderer, shell, folder_id(paths.site))
+        clock.lap("terbit")
+        return report
 
     def _still_published(self, published: Published | None) -> bool:
         """Whether ``site/`` is still the site this Builder published last (not one another build put there)."""
@@ -162,6 +178,31 @@ class Builder:
         unchanged = unchanged_provinces(data, changed)
         tree = build_tree(data, before.renderer.tree, unchanged)
         return Renderer(data, tree, protect(tree, data.threshold, before.renderer.hidden, unchanged))
+
+
+@contextlib.contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """Python's cycle collector off for a rebuild, which makes little garbage; :func:`_settle_memory` follows."""
+    if not pause:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _settle_memory() -> None:
+    """Collect the garbage of the last build now, after publishing, and leave what stays out of later collections.
+
+    A national build keeps millions of objects alive; Python's collector would otherwise scan them all,
+    seconds at a time, in the middle of the next rebuild. Unfreezing first lets the previous build's
+    objects, now garbage, be collected.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class _Stopwatch:

@@ -120,7 +120,7 @@ def _serve(args: argparse.Namespace) -> None:
 def _watch(args: argparse.Namespace) -> None:
     """Build, then rebuild whenever a watched file changes; a failed rebuild leaves the published site as it was."""
     paths = _paths(args)
-    builder = Builder(paths)
+    builder = Builder(paths, watching=True)
     watched = [paths.data, paths.docs, paths.config, paths.config.parent / "overrides"]
     seen = None
     log.info("memantau %s; hentikan dengan Ctrl+C", ", ".join(str(p) for p in watched))

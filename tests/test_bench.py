@@ -22,7 +22,8 @@ ROWS = [
     "bytes per village page",
     "download to open a village page (KB gz)",
     "download to search (KB gz)",
-    "rebuild after one village changed (s)",
+    "rebuild after one village changed, until published (s)",
+    "rebuild, until ready for the next change (s)",
     "pages written by that rebuild",
     "peak memory, build then rebuilds (MB, PSS)",
 ]
