@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.model import Level, Region
-from generator.render import page_url
 
 FINDER = "cari"
 """The finder's folder in the site."""
@@ -43,7 +42,7 @@ def write_finder(site: Path, paged: Iterable[Region], regions: dict[str, Region]
     by_regency: defaultdict[str, dict[str, Record]] = defaultdict(dict)
     for region in paged:
         code = region.code
-        record = (region.full_name, _context(region, regions), page_url(region))
+        record = (region.full_name, _context(region, regions), region.url)
         for key in sorted(name_keys(region.name)):
             by_key[key].append(record)
         if region.level >= Level.KECAMATAN:

@@ -46,11 +46,6 @@ SAMPLE_BANNER = f'!!! warning "{BANNER_TITLE}"\n    {BANNER_TEXT}\n'
 """The same banner for hand-written Markdown pages that show sample figures."""
 
 
-def page_url(region: Region) -> str:
-    """``desa/6310012005/`` for a village, and likewise for every level."""
-    return region.url
-
-
 @dataclass(frozen=True)
 class Page:
     """A generated page: where it goes, its title and description (plain text) and its content (HTML)."""
@@ -270,7 +265,7 @@ class Renderer:
         for ancestor in reversed(ancestors):
             if ancestor.level == Level.PROVINSI and not self.multi:
                 continue
-            trail.append(Crumb(ancestor.full_name, ROOT_FROM_REGION + page_url(ancestor)))
+            trail.append(Crumb(ancestor.full_name, ROOT_FROM_REGION + ancestor.url))
         return trail
 
     def _region_page(self, node: Coverage) -> Page:
@@ -292,7 +287,7 @@ class Renderer:
                 child_heading=heading, child_label=label, published=published, sources=self.data.facts.sources
             )
             content = self._render("region", node, **context)
-        return Page(page_url(region), title, self._description(node), content, REGION_SHELL)
+        return Page(region.url, title, self._description(node), content, REGION_SHELL)
 
     def _render(self, template: str, node: Coverage, **context: Any) -> str:
         return self.templates[template].render(node=node, **context)
@@ -346,7 +341,7 @@ class Renderer:
 
 def _link_from(root: str) -> Callable[[Coverage], str]:
     """Links to region pages from a page whose way to the site root is ``root``."""
-    return lambda node: root + page_url(node.region)
+    return lambda node: root + node.region.url
 
 
 def html_table(head: list[str], rows: list[list[Any]], align: str, caption: str | None = None) -> Markup:

@@ -7,7 +7,7 @@ import pytest
 
 from generator.model import Region
 from generator.prose import render_prose
-from generator.render import Renderer, page_url
+from generator.render import Renderer
 from generator.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +24,10 @@ def pages(data):
 
 
 def test_page_urls_are_codes_without_dots():
-    assert page_url(Region("63.10.01.2005", "Segumbang")) == "desa/6310012005/"
-    assert page_url(Region("63.10.01", "Batu Licin")) == "kecamatan/631001/"
-    assert page_url(Region("63.10", "Kabupaten Tanah Bumbu")) == "kabupaten/6310/"
-    assert page_url(Region("63", "Kalimantan Selatan")) == "provinsi/63/"
+    assert Region("63.10.01.2005", "Segumbang").url == "desa/6310012005/"
+    assert Region("63.10.01", "Batu Licin").url == "kecamatan/631001/"
+    assert Region("63.10", "Kabupaten Tanah Bumbu").url == "kabupaten/6310/"
+    assert Region("63", "Kalimantan Selatan").url == "provinsi/63/"
 
 
 def test_one_page_per_village_district_and_regency_but_no_province_page_for_one_regency(pages):
