@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from generator import charts, formatting
 from generator.aggregate import Coverage, Tree, build_tree
 from generator.changes import MonthOverMonth, VillageChange, month_over_month, signed
+from generator.facts import PublishedFigure
 from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
 from generator.protection import Hidden, claim_cases, occupation_grid, protect
 from generator.shell import REGION_SHELL
@@ -283,11 +284,24 @@ class Renderer:
         else:
             heading, label = CHILD_HEADINGS[region.level]
             published = [p for p in self.data.facts.published if p.region == region.code]
-            context.update(
-                child_heading=heading, child_label=label, published=published, sources=self.data.facts.sources
-            )
+            context.update(child_heading=heading, child_label=label, published=self._published_rows(published))
             content = self._render("region", node, **context)
         return Page(region.url, title, self._description(node), content, REGION_SHELL)
+
+    def _published_rows(self, published: list[PublishedFigure]) -> list[list[Any]]:
+        """Rows of the table of figures announced for a region: what, how many, and who said so (linked)."""
+        rows = []
+        for figure in published:
+            value = escape(figure.fact.plain())
+            if not figure.fact.certain:
+                value += Markup(" <em>(belum dipastikan)</em>")
+            sources = [self.data.facts.sources[key] for key in figure.fact.sources]
+            links = [
+                Markup('<a href="{}">{}</a>').format(s.url, s.publisher) if s.url else escape(s.publisher)
+                for s in sources
+            ]
+            rows.append([figure.label, value, Markup("; ").join(links)])
+        return rows
 
     def _render(self, template: str, node: Coverage, **context: Any) -> str:
         return self.templates[template].render(node=node, **context)
@@ -344,13 +358,13 @@ def _link_from(root: str) -> Callable[[Coverage], str]:
     return lambda node: root + node.region.url
 
 
-def html_table(head: list[str], rows: list[list[Any]], align: str, caption: str | None = None) -> Markup:
-    """A table as Python-Markdown writes one; ``align`` has an ``l`` or ``r`` per column.
+def html_table(head: list[str], rows: list[list[Any]], align: str, caption: str) -> Markup:
+    """A table as Python-Markdown writes one, with a caption; ``align`` has an ``l`` or ``r`` per column.
 
     The table sits in its own box that scrolls sideways (``.tabel-gulir``), so a wide table never makes the page
-    wider than a phone's screen; with a ``caption`` the box is a named region that takes keyboard focus, so it
-    can be scrolled without a mouse. Built with plain string joins: this runs for every table of every page, and
-    a Jinja macro is much slower.
+    wider than a phone's screen; the box is a region named by the caption that takes keyboard focus, so it can
+    be scrolled without a mouse. Built with plain string joins: this runs for every table of every page, and a
+    Jinja macro is much slower.
     """
     styles = ["" if side == "l" else ' style="text-align: right;"' for side in align]
     header = "".join(f'<th scope="col"{style}>{escape(cell)}</th>' for style, cell in zip(styles, head, strict=True))
@@ -358,13 +372,10 @@ def html_table(head: list[str], rows: list[list[Any]], align: str, caption: str 
         "<tr>" + "".join(f"<td{style}>{escape(cell)}</td>" for style, cell in zip(styles, row, strict=True)) + "</tr>\n"
         for row in rows
     )
-    tail = f"<thead>\n<tr>{header}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>"
-    if caption is None:
-        return Markup(f'<div class="tabel-gulir">\n<table>\n{tail}')
     name = escape(caption)
     return Markup(
-        f'<div class="tabel-gulir" role="region" tabindex="0" aria-label="{name}">\n'
-        f"<table>\n<caption>{name}</caption>\n{tail}"
+        f'<div class="tabel-gulir" role="region" tabindex="0" aria-label="{name}">\n<table>\n<caption>{name}</caption>\n'
+        f"<thead>\n<tr>{header}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>"
     )
 
 
