@@ -64,8 +64,9 @@ def table_files(folder: Path, stem: str) -> list[Path]:
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """The data files of a table split into a folder (one per kabupaten, say), in name order."""
-    return sorted(p for p in folder.iterdir() if p.suffix in TABLE_SUFFIXES and not p.name.startswith((".", "~$")))
+    """The files of a table split into a folder (one per kabupaten, say), in name order; hidden files and
+    Excel's lock files (``~$...``) are left out."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
 
 
 def find_table(folder: Path, stem: str) -> Path:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from generator.facts import load_facts
-from generator.load import Row, Table, find_table, folder_files, read_table, table_files
+from generator.load import TABLE_SUFFIXES, Row, Table, find_table, folder_files, read_table, table_files
 from generator.model import (
     BENEFITS,
     COUNT_COLUMNS,
@@ -391,15 +391,16 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
                 Problem(names, 0, "", "two-files", "hanya boleh ada satu; hapus atau pindahkan salah satunya")
             )
             return []
-        files = folder_files(paths[kind]) if paths[kind].is_dir() else [paths[kind]]
+        files = _folder_tables(paths[kind], problems) if paths[kind].is_dir() else [paths[kind]]
+        read.update(files)
         parsed = [parse_file(path, kind, cache) for path in files]
         for file in parsed:
             problems.extend(file.problems)
         return parsed
 
+    read: set[Path] = set()
     tables = {kind: table(kind) for kind in TABLES}
-    read = {file.shown for files in tables.values() for file in files}
-    for path in [path for path, file in cache.items() if file.shown not in read]:
+    for path in cache.keys() - read:
         del cache[path]  # a file no longer in the data folder
     regions = _regions(tables["wilayah"], problems)
     villages = {code for code, region in regions.items() if region.level == Level.DESA}
@@ -411,7 +412,8 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
     problems += fact_problems
     sample, threshold = _dataset_flags(paths["dataset"], shown["dataset"], problems)
     failed = {p.path for p in problems if not p.warning}
-    problems += [p for p in _villages_without_data(regions, programs, snapshots, shown) if p.path not in failed]
+    # a table that failed to read makes every village look empty; its own errors say enough
+    problems += [p for p in _villages_without_data(regions, programs, snapshots, shown) if not _of_failed(p, failed)]
     if failed:
         raise DataError(sorted(problems, key=Problem.sort_key))
     warnings = sorted(problems, key=Problem.sort_key)
@@ -429,6 +431,24 @@ def _fingerprints(tables: dict[str, list[ParsedFile]], documents: list[Path]) ->
             for province in file.provinces if kind in VILLAGE_TABLES else [""]:
                 digests.setdefault(province, []).append(file.digest or b"")
     return {code: hashlib.blake2b(b"\0".join(parts), digest_size=16).digest() for code, parts in digests.items()}
+
+
+def _of_failed(warning: Problem, failed: set[str]) -> bool:
+    """Whether a warning is about a table with errors: its file, or a file in its folder (shown ``data/klaim/``)."""
+    folder = warning.path.endswith("/")
+    return any(path == warning.path or (folder and path.startswith(warning.path)) for path in failed)
+
+
+def _folder_tables(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The CSV and XLSX files of a table folder; any other file there, or none at all, is a problem."""
+    files = folder_files(folder)
+    for path in files:
+        if path.suffix not in TABLE_SUFFIXES:
+            reason = "di folder tabel hanya boleh ada berkas .csv atau .xlsx; simpan ulang sebagai salah satunya"
+            problems.append(Problem(display_path(path), 0, "", "not-a-table", reason + " atau pindahkan"))
+    if not files:
+        problems.append(Problem(display_path(folder) + "/", 0, "", "empty-file", "folder tabel ini kosong"))
+    return [path for path in files if path.suffix in TABLE_SUFFIXES]
 
 
 def _rows(files: list[ParsedFile]) -> Iterator[tuple[ParsedFile, int, Any]]:

@@ -200,3 +200,19 @@ def test_a_folder_beside_a_file_of_the_same_table_is_refused(project):
     (project.data / "klaim").mkdir()
     shutil.copy(project.data / "klaim.csv", project.data / "klaim" / "a.csv")
     assert [code for *_, code in problems_of(project.data)] == ["two-files"]
+
+
+def test_a_file_in_a_table_folder_that_is_not_csv_or_xlsx_is_refused_not_skipped(project):
+    files = split_per_kecamatan(project.data)
+    files[0].rename(files[0].with_suffix(".ods"))  # saved from LibreOffice: it would otherwise be silently left out
+    (project.data / "kepesertaan" / "~$63.10.02.csv").write_text("kunci Excel", encoding="utf-8")
+    assert problems_of(project.data) == [(files[0].with_suffix(".ods").name, 0, "", "not-a-table")]
+    with pytest.raises(DataError) as caught:
+        load_dataset(project.data)
+    assert len(caught.value.problems) == 1  # no "village without data" warning for every village of the folder
+
+
+def test_an_empty_table_folder_is_refused(project):
+    for path in split_per_kecamatan(project.data):
+        path.unlink()
+    assert problems_of(project.data) == [("kepesertaan", 0, "", "empty-file")]
