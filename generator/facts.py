@@ -31,8 +31,20 @@ UNITS = {
     "tanggal",
     "teks",
     "nomor",
+    "daftar",
 }
-FACT_KEYS = {"nilai", "satuan", "sumber", "berlaku_mulai", "berlaku_sampai", "status", "catatan"}
+FACT_KEYS = {
+    "nilai",
+    "satuan",
+    "sumber",
+    "berlaku_mulai",
+    "berlaku_sampai",
+    "diganti_oleh",
+    "diperiksa",
+    "syarat",
+    "status",
+    "catatan",
+}
 STATUSES = {"pasti", "belum_pasti"}
 UNCERTAIN_MARK = " (belum dipastikan)"
 
@@ -46,6 +58,8 @@ class Source:
     publisher: str
     date: dt.date | None
     url: str
+    checked: dt.date | None = None
+    """When staff last checked the facts it backs against it (``diperiksa``)."""
 
 
 @dataclass(frozen=True)
@@ -54,21 +68,49 @@ class Fact:
 
     key: str
     """Dotted path in the facts file, e.g. ``jkm.total``."""
-    value: int | str | dt.date
+    value: int | str | dt.date | tuple[str, ...]
     unit: str
     sources: tuple[str, ...]
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
     certain: bool = True
     note: str = ""
+    replaced_by: str = ""
+    """Key of the fact that holds once this one ends (``diganti_oleh``)."""
+    checked: dt.date | None = None
+    """When it was last checked against its sources: its own ``diperiksa``, else its latest source's."""
+    conditions: tuple[str, ...] = ()
+    """Facts a page must state in the same paragraph, list or table wherever it shows this one (``syarat``)."""
+    line: int = 0
+    as_of: dt.date | None = None
+    """The data date the site is built for; set by :func:`generator.fact_validity.facts_as_of`."""
+    successor: Fact | None = None
+    """The fact named by ``replaced_by``, once resolved."""
+
+    @property
+    def berakhir(self) -> bool:
+        """Its validity ended before the data date."""
+        return bool(self.valid_until and self.as_of and self.valid_until < self.as_of)
+
+    @property
+    def berlaku(self) -> bool:
+        """It holds on the data date: started (or no start given) and not ended."""
+        started = not (self.valid_from and self.as_of and self.valid_from > self.as_of)
+        return started and not self.berakhir
+
+    @property
+    def pengganti(self) -> Fact | None:
+        return self.successor
 
     def formatted(self) -> str:
         """The value in Indonesian notation for Markdown, without the uncertainty mark."""
         text = self.plain()
-        return formatting.markdown_text(text) if isinstance(self.value, str) else text
+        return formatting.markdown_text(text) if isinstance(self.value, (str, tuple)) else text
 
     def plain(self) -> str:
         """The value in Indonesian notation as plain text, without the uncertainty mark."""
+        if isinstance(self.value, tuple):
+            return "; ".join(self.value)
         if self.unit in ("rupiah", "rupiah_per_bulan"):
             return formatting.rupiah(self.value)  # type: ignore[arg-type]
         if self.unit == "persen":
@@ -80,13 +122,19 @@ class Fact:
         return str(self.value)
 
     def _marked(self, text: str) -> str:
-        return text if self.certain else text + UNCERTAIN_MARK
+        """The text with the uncertainty mark, and, once ended, when it ended and what holds now."""
+        if not self.certain:
+            text += UNCERTAIN_MARK
+        if self.berakhir:
+            ended = f"berlaku sampai {self.berlaku_sampai}, sudah berakhir"
+            text += f" ({ended}; kini: {self.successor})" if self.successor else f" ({ended})"
+        return text
 
     def __str__(self) -> str:
         return self._marked(self.formatted())
 
     @property
-    def nilai(self) -> int | str | dt.date:
+    def nilai(self) -> int | str | dt.date | tuple[str, ...]:
         """The raw value, for arithmetic in templates."""
         return self.value
 
@@ -94,6 +142,12 @@ class Fact:
     def singkat(self) -> str:
         """Short money form: ``Rp42 juta``."""
         return self._marked(formatting.rupiah_short(self.value))  # type: ignore[arg-type]
+
+    @property
+    def butir(self) -> list[str]:
+        """The items of a list fact (``satuan: daftar``), each safe for Markdown; the marks go on the last."""
+        items = [formatting.markdown_text(item) for item in self.value] if isinstance(self.value, tuple) else []
+        return [*items[:-1], self._marked(items[-1])] if items else []
 
     @property
     def berlaku_mulai(self) -> str:
@@ -145,8 +199,11 @@ class FactsView:
     def __getattr__(self, name: str) -> Fact | FactsView:
         key = self._prefix + name
         if key in self._facts:
+            fact = self._facts[key]
             self._used.add(key)
-            return self._facts[key]
+            if fact.successor:
+                self._used.add(fact.successor.key)  # shown beside it once it ends: its sources are listed too
+            return fact
         if any(k.startswith(key + ".") for k in self._facts):
             return FactsView(self._facts, self._used, key + ".")
         raise AttributeError(key)
@@ -183,6 +240,7 @@ def load_facts(path: Path, shown_as: str) -> tuple[Facts, list[Problem]]:
     sources = _read_sources(raw.get("sumber", {}), shown_as, problems)
     facts: dict[str, Fact] = {}
     _read_fact_group(raw.get("fakta", {}), "", sources, facts, shown_as, problems)
+    _check_references(facts, shown_as, problems)
     legal = [_read_legal(item, sources, shown_as, problems) for item in raw.get("dasar_hukum", [])]
     published = [_read_published(item, facts, shown_as, problems) for item in raw.get("angka_terbit", [])]
     return Facts(facts, sources, legal, [p for p in published if p]), problems
@@ -208,10 +266,27 @@ def _read_sources(raw: dict[str, Any], path: str, problems: list[Problem]) -> di
                     f"{url!r} bukan alamat web; tulis https://...",
                 )
             )
+        checked = _date_key(item, "diperiksa", f"sumber.{key}", path, problems)
         sources[key] = Source(
-            key, str(item["judul"]), str(item.get("penerbit", "")), item.get("tanggal"), str(item.get("url", ""))
+            key,
+            str(item["judul"]),
+            str(item.get("penerbit", "")),
+            item.get("tanggal"),
+            str(item.get("url", "")),
+            checked,
         )
     return sources
+
+
+def _date_key(item: dict[str, Any], name: str, key: str, path: str, problems: list[Problem]) -> dt.date | None:
+    """An optional date under ``name``; anything else there is a problem."""
+    value = item.get(name)
+    if value is None or isinstance(value, dt.date):
+        return value
+    problems.append(
+        Problem(path, item["__line__"], f"{key}.{name}", "bad-date", f"{value!r} bukan tanggal; tulis YYYY-MM-DD")
+    )
+    return None
 
 
 def _read_fact_group(
@@ -262,8 +337,24 @@ def _read_fact(
     value = item["nilai"]
     if unit == "tanggal" and not isinstance(value, dt.date):
         problems.append(Problem(path, line, f"{key}.nilai", "bad-date", f"{value!r} bukan tanggal; tulis YYYY-MM-DD"))
-    elif unit not in ("tanggal", "teks", "nomor") and not isinstance(value, int):
+    elif unit == "daftar" and not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+        problems.append(Problem(path, line, f"{key}.nilai", "bad-list", "satuan daftar perlu nilai berupa daftar teks"))
+    elif unit not in ("tanggal", "teks", "nomor", "daftar") and not isinstance(value, int):
         problems.append(Problem(path, line, f"{key}.nilai", "bad-number", f"{value!r} bukan bilangan bulat"))
+    valid_from, valid_until, checked = (_date_key(item, k, key, path, problems) for k in _FACT_DATES)
+    if valid_from and valid_until and valid_from > valid_until:
+        problems.append(
+            Problem(path, line, f"{key}.berlaku_sampai", "bad-date", "berlaku_sampai lebih awal dari berlaku_mulai")
+        )
+    replaced_by = item.get("diganti_oleh") or ""
+    if replaced_by and not valid_until:
+        problems.append(
+            Problem(path, line, f"{key}.diganti_oleh", "bad-fact", "diganti_oleh perlu tanggal berlaku_sampai")
+        )
+    conditions = item.get("syarat") or []
+    if not isinstance(conditions, list):
+        problems.append(Problem(path, line, f"{key}.syarat", "bad-fact", "syarat ditulis sebagai daftar: [fakta, ...]"))
+        conditions = []
     cited = item.get("sumber") or []
     if not cited:
         problems.append(Problem(path, line, f"{key}.sumber", "missing-source", "setiap fakta perlu sumber"))
@@ -283,14 +374,38 @@ def _read_fact(
         return None
     return Fact(
         key,
-        value,
+        tuple(value) if isinstance(value, list) else value,
         unit,
         tuple(cited),
-        item.get("berlaku_mulai"),
-        item.get("berlaku_sampai"),
+        valid_from,
+        valid_until,
         status == "pasti",
         str(item.get("catatan", "")),
+        str(replaced_by),
+        checked or max((sources[s].checked for s in cited if sources[s].checked), default=None),
+        tuple(str(c) for c in conditions),
+        line,
     )
+
+
+_FACT_DATES = ("berlaku_mulai", "berlaku_sampai", "diperiksa")
+
+
+def _check_references(facts: dict[str, Fact], path: str, problems: list[Problem]) -> None:
+    """Every ``diganti_oleh`` and ``syarat`` names a fact of the file."""
+    for fact in facts.values():
+        named = [("diganti_oleh", fact.replaced_by)] if fact.replaced_by else []
+        for field_name, key in named + [("syarat", c) for c in fact.conditions]:
+            if key not in facts:
+                problems.append(
+                    Problem(
+                        path,
+                        fact.line,
+                        f"{fact.key}.{field_name}",
+                        "unknown-fact",
+                        f"fakta {key!r} tidak ada di bagian 'fakta'",
+                    )
+                )
 
 
 def _read_legal(item: dict[str, Any], sources: dict[str, Source], path: str, problems: list[Problem]) -> LegalBasis:

@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from generator import formatting
-from generator.facts import FactsView, MissingFact, sources_of
+from generator.facts import Fact, FactsView, MissingFact, sources_of
 from generator.formatting import markdown_text
 from generator.model import Dataset
 from generator.render import SAMPLE_BANNER
@@ -17,6 +17,7 @@ from generator.render import SAMPLE_BANNER
 
 def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:
     """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used."""
+    _check_conditions(source, name, data.facts.facts)
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters.update(rupiah=formatting.rupiah, angka=formatting.number, tanggal=formatting.date)
     used: set[str] = set()
@@ -35,6 +36,36 @@ def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str])
     if summary_view.used and data.sample:
         text = _after_heading(text, SAMPLE_BANNER + "\n")
     return text + _sources_section(data, used, legal_view.used)
+
+
+FACT_REFERENCE = re.compile(r"\bfakta((?:\.[a-z_][a-z0-9_]*)+)")
+
+
+def _check_conditions(source: str, name: str, facts: dict[str, Fact]) -> None:
+    """A fact with ``syarat`` is written in the same paragraph, list or table as each of its conditions."""
+    line = 1
+    for block in re.split(r"(\n[ \t]*\n)", source):
+        if not block.strip() or block.isspace():
+            line += block.count("\n")
+            continue
+        named = {_fact_key(match.group(1)[1:], facts) for match in FACT_REFERENCE.finditer(block)}
+        for key in sorted(k for k in named if k):
+            missing = [c for c in facts[key].conditions if c not in named]
+            if missing:
+                raise PageError(
+                    f"{name}:{line}: fakta {key} ditulis tanpa syaratnya ({', '.join(missing)}); "
+                    "tulis syarat itu di paragraf, daftar atau tabel yang sama"
+                )
+        line += block.count("\n")
+
+
+def _fact_key(path: str, facts: dict[str, Fact]) -> str:
+    """The fact a dotted reference names (``jkm.total.singkat`` → ``jkm.total``), or ``""``."""
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        if ".".join(parts[:end]) in facts:
+            return ".".join(parts[:end])
+    return ""
 
 
 def _template_line(trace: Any) -> int | None:
@@ -79,10 +110,15 @@ def _sources_section(data: Dataset, used: set[str], legal: bool) -> str:
     if not cited:
         return ""
     lines = ["", "## Sumber angka di halaman ini", ""]
+    dates = {source.checked for source, _ in cited}
+    checked_on = dates.pop() if len(dates) == 1 else None  # one date for all: said once, below the list
     for source, _facts in cited:
         title = f"[{markdown_text(source.title)}]({source.url})" if source.url else markdown_text(source.title)
         when = f", {formatting.date(source.date)}" if isinstance(source.date, dt.date) else ""
-        lines.append(f"- {title}, {markdown_text(source.publisher)}{when}.")
+        checked = f" Diperiksa {formatting.date(source.checked)}." if source.checked and not checked_on else ""
+        lines.append(f"- {title}, {markdown_text(source.publisher)}{when}.{checked}")
+    if checked_on:
+        lines += ["", f"Kami terakhir mencocokkan angka-angka ini dengan sumbernya pada {formatting.date(checked_on)}."]
     if any(not data.facts.facts[k].certain for k in used):
         lines += [
             "",

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.fact_validity import facts_as_of
 from generator.facts import load_facts
 from generator.load import TABLE_SUFFIXES, Row, Table, find_table, folder_files, read_table, table_files
 from generator.model import (
@@ -409,7 +410,9 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
     claims = _claims(tables["klaim"], villages, problems)
     offices = [office for file in tables["kantor"] for _, office in file.records]
     facts, fact_problems = load_facts(paths["fakta"], shown["fakta"])
-    problems += fact_problems
+    data_date = max((rows[-1].date for rows in snapshots.values() if rows), default=None)
+    facts, fact_warnings = facts_as_of(facts, data_date, shown["fakta"])
+    problems += fact_problems + fact_warnings
     sample, threshold = _dataset_flags(paths["dataset"], shown["dataset"], problems)
     failed = {p.path for p in problems if not p.warning}
     # a table that failed to read makes every village look empty; its own errors say enough

@@ -1,0 +1,84 @@
+"""Facts know time: which facts hold on the data date, and warnings about facts that end or go unchecked.
+
+The reference day is the data date (the latest ``tanggal_data``), not the day of the build, so the
+same data always gives the same site. A fact whose ``berlaku_sampai`` is before it shows as ended,
+next to the fact that replaced it (``diganti_oleh``); pages can also ask ``fakta.x.berakhir``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+
+from generator import formatting
+from generator.facts import Fact, Facts
+from generator.problems import Problem
+
+ENDING_WITHIN_DAYS = 60
+"""A fact that ends this many days after the data date or fewer is announced to staff."""
+CHECK_EVERY_MONTHS = 12
+"""A fact not checked against its sources for longer than this is announced to staff."""
+
+
+def facts_as_of(facts: Facts, day: dt.date | None, path: str) -> tuple[Facts, list[Problem]]:
+    """The facts as they stand on ``day``, with a warning for every fact staff should look at."""
+    if day is None:
+        return facts, []
+    dated = {key: dataclasses.replace(fact, as_of=day) for key, fact in facts.facts.items()}
+    resolved: dict[str, Fact] = {}
+    for key in dated:
+        _resolve(key, dated, resolved, ())
+    published = [dataclasses.replace(p, fact=resolved[p.fact.key]) for p in facts.published]
+    warnings = [w for fact in resolved.values() for w in _warnings(fact, day, path)]
+    return dataclasses.replace(facts, facts=resolved, published=published), warnings
+
+
+def _resolve(key: str, dated: dict[str, Fact], resolved: dict[str, Fact], chain: tuple[str, ...]) -> Fact:
+    """The fact with its successor attached (successors first); a loop of successors stops at its start."""
+    if key in resolved:
+        return resolved[key]
+    fact = dated[key]
+    if fact.replaced_by and fact.replaced_by not in (*chain, key):
+        fact = dataclasses.replace(fact, successor=_resolve(fact.replaced_by, dated, resolved, (*chain, key)))
+    resolved[key] = fact
+    return fact
+
+
+def _warnings(fact: Fact, day: dt.date, path: str) -> list[Problem]:
+    def warn(code: str, message: str) -> Problem:
+        return Problem(path, fact.line, fact.key, code, message, warning=True)
+
+    found = []
+    if fact.valid_until:
+        until = formatting.date(fact.valid_until)
+        if fact.berakhir:
+            now = f"; situs menandainya sudah berakhir dan menampilkan {fact.replaced_by}" if fact.replaced_by else ""
+            found.append(warn("fact-ended", f"berakhir {until}, sebelum tanggal data {formatting.date(day)}{now}"))
+        elif (fact.valid_until - day).days <= ENDING_WITHIN_DAYS:
+            days = (fact.valid_until - day).days
+            found.append(
+                warn("fact-ending", f"berakhir {until}, {days} hari setelah tanggal data; siapkan penggantinya")
+            )
+        if not fact.replaced_by:
+            found.append(
+                warn("fact-no-successor", f"berlaku sampai {until} tetapi tidak menyebut penggantinya (diganti_oleh)")
+            )
+    if not fact.checked:
+        found.append(warn("fact-unchecked", "belum pernah diperiksa; isi 'diperiksa' di fakta atau sumbernya"))
+    elif fact.checked < _months_before(day, CHECK_EVERY_MONTHS):
+        since = formatting.date(fact.checked)
+        found.append(
+            warn(
+                "fact-unchecked",
+                f"terakhir diperiksa {since}, lebih dari {CHECK_EVERY_MONTHS} bulan sebelum tanggal data; "
+                f"periksa lagi sumbernya ({', '.join(fact.sources)}) lalu perbarui 'diperiksa'",
+            )
+        )
+    return found
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier, or the last day of that month if it is shorter."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
