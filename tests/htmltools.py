@@ -42,6 +42,42 @@ class _Collector(HTMLParser):
             self._cell.append(data)
 
 
+class _Blocks(HTMLParser):
+    """The text of every paragraph, list item and table row of a page's article, in order."""
+
+    KINDS = ("h2", "p", "li", "tr", "summary")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, list[str]]] = []
+        self._open: list[tuple[str, list[str]]] = []
+        self._in_article = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_article = self._in_article or tag == "article"
+        if self._in_article and tag in self.KINDS:
+            self._open.append((tag, []))
+            self.blocks.append(self._open[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._in_article = False
+        if self._open and self._open[-1][0] == tag:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for _, parts in self._open:
+            parts.append(data)
+
+
+def page_blocks(path: Path) -> list[tuple[str, str]]:
+    """The text of each section heading, paragraph, list item, table row and FAQ question in a page's article,
+    each with its tag, whitespace folded; an item that holds a list holds that list's text too."""
+    parser = _Blocks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return [(tag, " ".join("".join(parts).split())) for tag, parts in parser.blocks]
+
+
 def read_page(path: Path) -> _Collector:
     """Parse a built page: its tables (rows of cell texts), links, loaded resources and text."""
     collector = _Collector()

@@ -49,7 +49,8 @@ def test_scholarship_levels_add_up_to_the_stated_maximum():
 def test_uncertain_fact_is_marked_wherever_it_is_shown():
     facts, _ = load_facts(ROOT / "data" / "fakta.yaml", "data/fakta.yaml")
     view = FactsView(facts.facts, set())
-    assert str(view.iuran.diskon.mulai_berlaku_aturan) == "22 Desember 2025 (belum dipastikan)"
+    assert str(view.iuran.jkk_maksimum) == "Rp207.000 (belum dipastikan)"
+    assert str(view.iuran.diskon.diundangkan) == "22 Desember 2025"  # confirmed in the December 2026 review
 
 
 def test_problems_name_line_and_key(tmp_path):

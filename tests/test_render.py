@@ -48,8 +48,10 @@ def test_village_page_content_is_html_with_links_up_and_the_sample_label(pages):
 
 def test_prose_page_gets_facts_sources_and_sample_banner_only_when_it_uses_coverage(data):
     summary = {"peserta": "15.443", "tautan": "cakupan/index.md"}
-    plain = render_prose("# Manfaat\n\nAhli waris menerima {{ fakta.jkm.total }}.\n", "x.md", data, summary)
-    assert "Ahli waris menerima Rp42.000.000." in plain
+    plain = render_prose(
+        "# Manfaat\n\nAhli waris menerima {{ fakta.jkm.santunan_sekaligus }}.\n", "x.md", data, summary
+    )
+    assert "Ahli waris menerima Rp20.000.000." in plain
     assert "## Sumber angka di halaman ini" in plain and "Kontan" in plain
     assert "Data contoh" not in plain
     with_figures = render_prose("# Beranda\n\n{{ ringkasan.peserta }} peserta.\n", "x.md", data, summary)
