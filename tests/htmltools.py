@@ -43,9 +43,9 @@ class _Collector(HTMLParser):
 
 
 class _Blocks(HTMLParser):
-    """The text of every paragraph, list item and table row of a page's article, in order."""
+    """The text of every heading, paragraph, list, list item, table and table row of a page's article, in order."""
 
-    KINDS = ("h2", "p", "li", "tr", "summary")
+    KINDS = ("h2", "p", "ul", "ol", "li", "table", "tr", "summary")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -71,8 +71,8 @@ class _Blocks(HTMLParser):
 
 
 def page_blocks(path: Path) -> list[tuple[str, str]]:
-    """The text of each section heading, paragraph, list item, table row and FAQ question in a page's article,
-    each with its tag, whitespace folded; an item that holds a list holds that list's text too."""
+    """The text of each section heading, paragraph, list, list item, table, table row and FAQ question in a page's
+    article, each with its tag, whitespace folded; an element's text includes that of the elements inside it."""
     parser = _Blocks()
     parser.feed(path.read_text(encoding="utf-8"))
     return [(tag, " ".join("".join(parts).split())) for tag, parts in parser.blocks]

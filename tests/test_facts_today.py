@@ -55,9 +55,9 @@ def test_every_jkm_amount_states_the_three_month_rule_and_the_lower_amount(built
 
 def test_the_discount_says_it_is_not_for_contributions_paid_from_apbn_or_apbd(built):
     for page in ("iuran", "pertanyaan-umum"):
-        for block in blocks(built.site, page):
-            if "50%" in block and "diskon" in block.casefold():
-                assert "APBN atau APBD" in block, (page, block)
+        for tag, block in tagged_blocks(built.site, page):
+            if tag in ("p", "ul", "ol", "table") and "50%" in block and "diskon" in block.casefold():
+                assert "APBN atau APBD" in block, (page, block)  # in the same paragraph, list or table
     assert any("APBDes" in b and "(belum dipastikan)" in b for b in blocks(built.site, "iuran"))
     [promulgated] = with_text(built.site, "iuran", "diundangkan pada")
     assert "22 Desember 2025." in promulgated  # confirmed now: no "(belum dipastikan)" after it
@@ -87,7 +87,8 @@ def test_total_permanent_disability_is_on_the_benefits_page_and_unconfirmed(buil
 
 
 def test_heirs_are_listed_in_their_full_order(built):
-    heirs = [b for b in blocks(built.site, "cara-klaim") if b in HEIRS or any(b.startswith(h) for h in HEIRS)]
+    items = [b for tag, b in tagged_blocks(built.site, "cara-klaim") if tag == "li"]
+    heirs = [b for b in items if any(b.startswith(h) for h in HEIRS)]
     assert [next(h for h in HEIRS if b.startswith(h)) for b in heirs] == list(HEIRS)
 
 
