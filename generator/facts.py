@@ -93,10 +93,14 @@ class Fact:
         return bool(self.valid_until and self.as_of and self.valid_until < self.as_of)
 
     @property
+    def belum_berlaku(self) -> bool:
+        """Its validity starts after the data date."""
+        return bool(self.valid_from and self.as_of and self.valid_from > self.as_of)
+
+    @property
     def berlaku(self) -> bool:
         """It holds on the data date: started (or no start given) and not ended."""
-        started = not (self.valid_from and self.as_of and self.valid_from > self.as_of)
-        return started and not self.berakhir
+        return not self.belum_berlaku and not self.berakhir
 
     @property
     def pengganti(self) -> Fact | None:
@@ -128,6 +132,8 @@ class Fact:
         if self.berakhir:
             ended = f"berlaku sampai {self.berlaku_sampai}, sudah berakhir"
             text += f" ({ended}; kini: {self.successor})" if self.successor else f" ({ended})"
+        elif self.belum_berlaku:
+            text += f" (mulai berlaku {self.berlaku_mulai})"
         return text
 
     def __str__(self) -> str:

@@ -304,3 +304,18 @@ def test_a_successor_that_ended_too_is_followed(tmp_path):
     assert str(dated.facts["lama"]) == (
         "1 (berlaku sampai 31 Januari 2026, sudah berakhir; kini: 2 (berlaku sampai 28 Februari 2026, sudah berakhir))"
     )
+
+
+def test_a_fact_that_starts_after_the_data_date_says_so(tmp_path):
+    from generator.fact_validity import facts_as_of
+
+    path = tmp_path / "fakta.yaml"
+    path.write_text(
+        "sumber:\n  a: {judul: A, diperiksa: 2026-01-01}\nfakta:\n"
+        "  baru: {nilai: 2, satuan: orang, sumber: [a], berlaku_mulai: 2026-04-01}\n"
+    )
+    facts, _ = load_facts(path, "fakta.yaml")
+    before, _ = facts_as_of(facts, dt.date(2026, 3, 31), "fakta.yaml")
+    on_the_day, _ = facts_as_of(facts, dt.date(2026, 4, 1), "fakta.yaml")
+    assert str(before.facts["baru"]) == "2 (mulai berlaku 1 April 2026)" and not before.facts["baru"].berlaku
+    assert str(on_the_day.facts["baru"]) == "2" and on_the_day.facts["baru"].berlaku
