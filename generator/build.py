@@ -18,19 +18,19 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils import get_build_timestamp
 
-from generator.aggregate import build_tree
-from generator.changes import report_against_published
-from generator.finder import FINDER, write_finder
-from generator.incremental import Published, changed_provinces, folder_id, unchanged_pages, unchanged_provinces
+from generator.compute.aggregate import build_tree
+from generator.compute.changes import report_against_published
+from generator.compute.incremental import Published, changed_provinces, folder_id, unchanged_pages, unchanged_provinces
+from generator.compute.protection import protect
 from generator.model import FOLDERS, Dataset
 from generator.problems import DataError, GeneratorError
-from generator.protection import protect
-from generator.publish import fresh_folder, publish, publish_changes, publishing_lock
-from generator.render import Renderer
-from generator.shell import REGION_SHELL_URL, write_pages
-from generator.sitemap import write_sitemaps
-from generator.stage import render_all, write_folder
-from generator.validate import ParseCache, load_dataset
+from generator.read.dataset import ParseCache, load_dataset
+from generator.render.pages import Renderer
+from generator.write.finder import FINDER, write_finder
+from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
+from generator.write.shell import REGION_SHELL_URL, write_pages
+from generator.write.sitemap import write_sitemaps
+from generator.write.stage import render_all, write_folder
 
 log = logging.getLogger("generator")
 GENERATED_FOLDERS = {*FOLDERS.values(), FINDER}
@@ -107,7 +107,7 @@ class Builder:
 
     The first build is a full one. After it, only data files whose bytes changed are parsed again,
     only the provinces whose data changed are summed and protected again, and only pages whose
-    content changed are rendered and published (see ``generator/incremental.py``). If another build
+    content changed are rendered and published (see ``generator/compute/incremental.py``). If another build
     has put a new ``site/`` in place meanwhile, the next build is a full one again.
     ``python -m generator pantau`` keeps one Builder for every rebuild.
     """

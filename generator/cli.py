@@ -80,7 +80,7 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _import(args: argparse.Namespace) -> None:
-    from generator.participants import import_participants
+    from generator.read.participants import import_participants
 
     report = import_participants(args.file, args.data, args.per)
     for line in report.lines():

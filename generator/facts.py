@@ -83,7 +83,7 @@ class Fact:
     """Facts a page must state in the same paragraph, list or table wherever it shows this one (``syarat``)."""
     line: int = 0
     as_of: dt.date | None = None
-    """The data date the site is built for; set by :func:`generator.fact_validity.facts_as_of`."""
+    """The data date the site is built for; set by :func:`generator.read.fact_validity.facts_as_of`."""
     successor: Fact | None = None
     """The fact named by ``replaced_by``, once resolved."""
 

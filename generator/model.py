@@ -168,4 +168,4 @@ class Dataset:
     """Doubtful but usable data, e.g. a village with no figures."""
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     """Per province code, a hash of the data files its rows came from; under ``""``, of the files every page
-    uses (regions, offices, facts, settings). Equal fingerprints mean equal data (see generator/incremental.py)."""
+    uses (regions, offices, facts, settings). Equal fingerprints mean equal data (see generator/compute/incremental.py)."""

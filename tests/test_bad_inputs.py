@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.problems import DataError
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 DATA = Path(__file__).parent.parent / "data"

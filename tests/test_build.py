@@ -13,7 +13,7 @@ import pytest
 
 from generator.build import build_site
 from generator.model import OCCUPATIONS, Level
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
 from tests.htmltools import finder_records, page_text, read_page
 
 SEGUMBANG = "63.10.01.2005"

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import generator.render
-from generator import charts
+import generator.render.pages
+from generator.compute.protection import occupation_grid
 from generator.model import OCCUPATIONS, Level
-from generator.protection import occupation_grid
-from generator.render import HIDDEN, Renderer
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
+from generator.render import charts
+from generator.render.pages import HIDDEN, Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = list(OCCUPATIONS.values())
@@ -241,9 +241,9 @@ def test_pages_with_hidden_cells_are_the_same_whatever_the_hidden_values(rendere
             changed = shown_cells_changed(
                 true_grid(node), lambda r, c, n=node: renderer.hidden.occupation(n, r, c), rng
             )
-            monkeypatch.setattr(generator.render, "occupation_grid", lambda _node, grid=changed: grid)
+            monkeypatch.setattr(generator.render.pages, "occupation_grid", lambda _node, grid=changed: grid)
             assert renderer.page(number).content == before, node.region.code
-            monkeypatch.setattr(generator.render, "occupation_grid", true_grid)
+            monkeypatch.setattr(generator.render.pages, "occupation_grid", true_grid)
         checked += 1
     assert checked > 100
 

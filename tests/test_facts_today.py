@@ -10,8 +10,8 @@ import pytest
 
 from generator.build import build_site
 from generator.facts import load_facts
-from generator.prose import PageError, render_prose
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
+from generator.render.prose import PageError, render_prose
 from tests.htmltools import page_blocks, page_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,7 +290,7 @@ def test_time_and_condition_keys_are_checked(tmp_path, fact, code):
 
 
 def test_a_successor_that_ended_too_is_followed(tmp_path):
-    from generator.fact_validity import facts_as_of
+    from generator.read.fact_validity import facts_as_of
 
     path = tmp_path / "fakta.yaml"
     path.write_text(
@@ -307,7 +307,7 @@ def test_a_successor_that_ended_too_is_followed(tmp_path):
 
 
 def test_a_fact_that_starts_after_the_data_date_says_so(tmp_path):
-    from generator.fact_validity import facts_as_of
+    from generator.read.fact_validity import facts_as_of
 
     path = tmp_path / "fakta.yaml"
     path.write_text(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.finder import fold, write_finder
-from generator.render import Renderer
+from generator.read.dataset import load_dataset
+from generator.render.pages import Renderer
 from generator.sample import write_sample
-from generator.validate import load_dataset
+from generator.write.finder import fold, write_finder
 from tests.conftest import ROOT
 
 WILAYAH = ROOT.parent / "shared" / "wilayah"

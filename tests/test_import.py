@@ -15,8 +15,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.participants import import_participants
 from generator.problems import DataError
+from generator.read.participants import import_participants
 from tests.conftest import ROOT
 
 HEADER = ["NIK", "Nama", "Tanggal Lahir", "Jenis Kelamin", "Pekerjaan", "Kode Desa", "Tanggal Terdaftar", "Status"]

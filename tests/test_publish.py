@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import generator.build
-import generator.shell
+import generator.write.shell
 from generator.build import build_site
 from tests.conftest import ROOT, copy_project
 
@@ -88,6 +88,6 @@ def test_pages_written_by_two_processes_equal_those_written_by_one(tmp_path, mon
     monkeypatch.setattr(generator.build.os, "cpu_count", lambda: 1)
     build_site(one)
     monkeypatch.setattr(generator.build.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(generator.shell, "MIN_PAGES_PER_WORKER", 1)
+    monkeypatch.setattr(generator.write.shell, "MIN_PAGES_PER_WORKER", 1)
     build_site(two)
     assert tree(one.site) == tree(two.site)

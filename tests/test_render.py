@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from generator.model import Region
-from generator.prose import render_prose
-from generator.render import Renderer
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
+from generator.render.pages import Renderer
+from generator.render.prose import render_prose
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,14 +59,14 @@ def test_prose_page_gets_facts_sources_and_sample_banner_only_when_it_uses_cover
 
 
 def test_unknown_fact_names_the_page(data):
-    from generator.prose import PageError
+    from generator.render.prose import PageError
 
     with pytest.raises(PageError, match=r"x\.md:3: fakta .jkm\.jumlah. tidak ada"):
         render_prose("# Judul\n\n{{ fakta.jkm.jumlah }}", "x.md", data, {})
 
 
 def test_tables_scroll_in_a_named_box_with_a_caption_and_column_headers():
-    from generator.render import html_table
+    from generator.render.pages import html_table
 
     table = str(html_table(["Bulan", "Peserta"], [["Oktober 2026", "98"], ["<b>x</b>", "1"]], "lr", "Peserta <bulan>"))
     assert table.startswith(

@@ -7,7 +7,7 @@ import pytest
 
 from generator import sample
 from generator.facts import load_facts
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 WILAYAH = ROOT.parent / "shared" / "wilayah"

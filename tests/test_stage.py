@@ -3,9 +3,9 @@
 import pytest
 
 from generator.problems import GeneratorError
-from generator.render import Renderer
-from generator.stage import SENTINEL, render_all, write_folder
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
+from generator.render.pages import Renderer
+from generator.write.stage import SENTINEL, render_all, write_folder
 
 
 def test_write_folder_writes_only_changes_and_removes_stale_files(tmp_path):

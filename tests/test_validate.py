@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from generator.problems import DataError
-from generator.validate import CellError, count, date, load_dataset, month, rupiah
+from generator.read.dataset import CellError, count, date, load_dataset, month, rupiah
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

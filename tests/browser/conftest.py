@@ -25,10 +25,10 @@ import playwright.sync_api as playwright_api
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from generator.aggregate import Tree, build_tree
 from generator.build import Paths
+from generator.compute.aggregate import Tree, build_tree
 from generator.formatting import number
-from generator.validate import load_dataset
+from generator.read.dataset import load_dataset
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.aggregate import Coverage, regions_of
+from generator.compute.aggregate import Coverage, regions_of
 from generator.model import Dataset, Level
-from generator.render import Renderer
+from generator.render.pages import Renderer
 
 EVERYWHERE = ""
 """Fingerprint key of the data every page uses (see ``Dataset.fingerprints``)."""

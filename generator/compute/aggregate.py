@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import COUNT_COLUMNS, Claim, Dataset, Level, Region, VillageProgram
-from generator.validate import DEFAULT_TARGET
+from generator.read.dataset import DEFAULT_TARGET
 
 
 @dataclass

@@ -18,10 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.load import Row, find_table, read_table
 from generator.model import COUNT_COLUMNS, Level, Region
 from generator.problems import DataError, GeneratorError, Problem, display_path
-from generator.validate import PARTICIPATION_COLUMNS, REGION_COLUMNS, CellError, date, parse_rows, village_code
+from generator.read.dataset import PARTICIPATION_COLUMNS, REGION_COLUMNS, CellError, date, parse_rows, village_code
+from generator.read.files import Row, find_table, read_table
 
 REQUIRED = ("nik", "jenis_kelamin", "pekerjaan", "kode_desa", "tanggal_terdaftar", "status")
 PERSONAL = ("nik", "nama", "tanggal_lahir")

@@ -6,7 +6,7 @@ single system call: at every moment ``site/`` is either the whole old site or th
 whole new one, even if the build is killed. A lock keeps two builds from
 publishing at once, and leftovers of a killed build are removed by the next one.
 
-A rebuild that changed a few pages of a large site (``generator/incremental.py``)
+A rebuild that changed a few pages of a large site (``generator/compute/incremental.py``)
 instead moves just those files into ``site/``, each with one atomic rename, once
 everything is built: a failed rebuild changes nothing, and a reader sees each page
 either old or new. Only during those few milliseconds may one page be new while

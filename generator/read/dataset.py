@@ -15,9 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.fact_validity import facts_as_of
 from generator.facts import load_facts
-from generator.load import TABLE_SUFFIXES, Row, Table, find_table, folder_files, read_table, table_files
 from generator.model import (
     BENEFITS,
     COUNT_COLUMNS,
@@ -31,6 +29,8 @@ from generator.model import (
     VillageProgram,
 )
 from generator.problems import DataError, Problem, display_path
+from generator.read.fact_validity import facts_as_of
+from generator.read.files import TABLE_SUFFIXES, Row, Table, find_table, folder_files, read_table, table_files
 
 MONTHS = [
     "januari",

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from generator.problems import GeneratorError
 
 if TYPE_CHECKING:
-    from generator.render import Renderer
+    from generator.render.pages import Renderer
 
 TITLE = "QQJUDULQQ"
 DESCRIPTION = "QQDESKRIPSIQQ"

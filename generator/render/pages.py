@@ -14,13 +14,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import charts, formatting
-from generator.aggregate import Coverage, Tree, build_tree
-from generator.changes import MonthOverMonth, VillageChange, month_over_month, signed
+from generator import formatting
+from generator.compute.aggregate import Coverage, Tree, build_tree
+from generator.compute.changes import MonthOverMonth, VillageChange, month_over_month, signed
+from generator.compute.protection import Hidden, claim_cases, occupation_grid, protect
 from generator.facts import PublishedFigure
 from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
-from generator.protection import Hidden, claim_cases, occupation_grid, protect
-from generator.shell import REGION_SHELL
+from generator.render import charts
+from generator.write.shell import REGION_SHELL
 
 OVERVIEW = "cakupan/index.md"
 UPDATES = "pembaruan-data.md"
@@ -67,7 +68,7 @@ class Crumb:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.render", "templates"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.aggregate import Coverage, Tree, regions_of
-from generator.disclosure import Line, grid_lines, hidden_cells, sum_lines
+from generator.compute.aggregate import Coverage, Tree, regions_of
+from generator.compute.disclosure import Line, grid_lines, hidden_cells, sum_lines
 from generator.model import BENEFITS, GENDERS, OCCUPATIONS
 
 ROWS, COLUMNS = len(OCCUPATIONS), len(GENDERS)

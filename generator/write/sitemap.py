@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from generator.shell import REGION_SHELL_URL
+from generator.write.shell import REGION_SHELL_URL
 
 PER_FILE = 50_000
 """The sitemap protocol's limit of addresses per file."""

@@ -8,7 +8,7 @@ The SVG is drawn in a 320-unit-wide box that the page scales to its width (``.gr
 so on a 360 px phone a unit is about one pixel and the 12-unit text about 12 px. Shapes carry CSS classes
 of ``situs.css`` rather than style attributes, and coordinates are rounded to one decimal.
 
-Built with plain string joins, like :func:`generator.render.html_table`: this runs for every region page.
+Built with plain string joins, like :func:`generator.render.pages.html_table`: this runs for every region page.
 Text that comes from data (region names) is escaped with markupsafe.
 """
 

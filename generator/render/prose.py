@@ -12,7 +12,7 @@ from generator import formatting
 from generator.facts import Fact, FactsView, MissingFact, sources_of
 from generator.formatting import markdown_text
 from generator.model import Dataset
-from generator.render import SAMPLE_BANNER
+from generator.render.pages import SAMPLE_BANNER
 
 
 def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:

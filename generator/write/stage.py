@@ -2,7 +2,7 @@
 
 The generator owns one folder (``build/docs`` by default). It holds a rendered copy
 of every hand-written page from ``docs/``, the shells the generated pages are poured
-into (``generator/shell.py``) and the open-data table, and MkDocs builds from it.
+into (``generator/write/shell.py``) and the open-data table, and MkDocs builds from it.
 Hand-written pages are only ever read; one at the address of a generated page or
 file is an error, never an overwrite.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.changes import OPEN_DATA, open_data_table
+from generator.compute.changes import OPEN_DATA, open_data_table
 from generator.model import FOLDERS
 from generator.problems import GeneratorError
-from generator.prose import PageError, render_prose
-from generator.render import OVERVIEW, UPDATES, Renderer
-from generator.shell import REGION_SHELL, shell_markdown
+from generator.render.pages import OVERVIEW, UPDATES, Renderer
+from generator.render.prose import PageError, render_prose
+from generator.write.shell import REGION_SHELL, shell_markdown
 
 RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari"}
 """Top folders of generated pages and files; hand-written pages may not live there."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import formatting
-from generator.aggregate import Coverage, Tree
+from generator.compute.aggregate import Coverage, Tree
 from generator.model import Level
 
 OPEN_DATA = "unduh/cakupan-desa.csv"

@@ -1,0 +1,1 @@
+"""Stage 2, computing: villages summed up the hierarchy, the disclosure rule applied, changes worked out."""

@@ -1,0 +1,1 @@
+"""Stage 3, rendering: the protected tree becomes page content (HTML with Jinja), hand-written pages get their facts."""
