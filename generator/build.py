@@ -24,7 +24,8 @@ from generator.compute.incremental import Published, changed_provinces, folder_i
 from generator.compute.protection import protect
 from generator.model import FOLDERS, Dataset
 from generator.problems import DataError, GeneratorError
-from generator.read.dataset import ParseCache, load_dataset
+from generator.read.dataset import load_dataset
+from generator.read.tables import ParseCache
 from generator.render.pages import Renderer
 from generator.write.finder import FINDER, write_finder
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock

@@ -39,6 +39,11 @@ FUNDING_SOURCES = {
 BENEFITS = {"JKM": "Jaminan Kematian (JKM)", "JKK": "Jaminan Kecelakaan Kerja (JKK)", "beasiswa": "Beasiswa anak"}
 """Benefits that appear in the claims file."""
 
+DEFAULT_TARGET = 100
+"""A village's target when ``program_desa.csv`` gives none."""
+DEFAULT_THRESHOLD = 3
+"""Counts from 1 up to this minus one are hidden in published breakdowns unless dataset.yaml says otherwise."""
+
 
 class Level(IntEnum):
     """Administrative level, told apart by the shape of the Kemendagri code."""

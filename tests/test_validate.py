@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from generator.problems import DataError
-from generator.read.dataset import CellError, count, date, load_dataset, month, rupiah
+from generator.read.cells import CellError, count, date, month, rupiah
+from generator.read.dataset import load_dataset
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

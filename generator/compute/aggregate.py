@@ -6,8 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.model import COUNT_COLUMNS, Claim, Dataset, Level, Region, VillageProgram
-from generator.read.dataset import DEFAULT_TARGET
+from generator.model import COUNT_COLUMNS, DEFAULT_TARGET, Claim, Dataset, Level, Region, VillageProgram
 
 
 @dataclass

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from generator.model import COUNT_COLUMNS, Level, Region
 from generator.problems import DataError, GeneratorError, Problem, display_path
-from generator.read.dataset import PARTICIPATION_COLUMNS, REGION_COLUMNS, CellError, date, parse_rows, village_code
+from generator.read.cells import CellError, date, village_code
 from generator.read.files import Row, find_table, read_table
+from generator.read.tables import PARTICIPATION_COLUMNS, REGION_COLUMNS, parse_rows
 
 REQUIRED = ("nik", "jenis_kelamin", "pekerjaan", "kode_desa", "tanggal_terdaftar", "status")
 PERSONAL = ("nik", "nama", "tanggal_lahir")
