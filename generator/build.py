@@ -19,7 +19,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils import get_build_timestamp
 
 from generator.compute.aggregate import build_tree
-from generator.compute.changes import report_against_published
+from generator.compute.changes import report_against_published, village_totals
 from generator.compute.incremental import Published, changed_provinces, folder_id, unchanged_pages, unchanged_provinces
 from generator.compute.protection import protect
 from generator.model import FOLDERS, Dataset
@@ -28,6 +28,7 @@ from generator.read.dataset import load_dataset
 from generator.read.tables import ParseCache
 from generator.render.pages import Renderer
 from generator.write.finder import FINDER, write_finder
+from generator.write.open_data import OPEN_DATA, published_totals
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
 from generator.write.shell import REGION_SHELL_URL, write_pages
 from generator.write.sitemap import write_sitemaps
@@ -159,7 +160,8 @@ class Builder:
         written = pages - len(kept or ())
         self.last = {"ditulis": written, "tetap": len(kept or ())}  # pages
         log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
-        report = report_against_published(paths.site, renderer.tree, before and before.renderer.tree)
+        previous = village_totals(before.renderer.tree) if before else published_totals(paths.site / OPEN_DATA)
+        report = report_against_published(previous, renderer.tree)
         if kept is None:
             publish(fresh, paths.site)
         else:

@@ -2,25 +2,19 @@
 
 The site's "Pembaruan data" page compares the two latest months of the data itself,
 so the same data always gives the same page. The report printed at the end of a
-build compares the new figures with ``unduh/cakupan-desa.csv`` of the site that was
-published before, the open-data table every build publishes.
+build compares the new figures with those of the site that was published before
+(read back from its open-data table, ``generator/write/open_data.py``).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator import formatting
 from generator.compute.aggregate import Coverage, Tree
 from generator.model import Level
 
-OPEN_DATA = "unduh/cakupan-desa.csv"
-"""The published table of village totals: counts only, one row per village."""
-OPEN_DATA_COLUMNS = ("kode_desa", "desa", "kecamatan", "kabupaten", "provinsi", "target", "peserta", "data_per")
 TOP = 10
 
 
@@ -89,22 +83,9 @@ def _month(tree: Tree, nodes: list[Coverage], index: int) -> MonthSummary:
     )
 
 
-def open_data_table(tree: Tree) -> str:
-    """The open-data CSV: per village its names, target, enrolled and data date."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(OPEN_DATA_COLUMNS)
-    for node in villages(tree):
-        names = [tree.by_code[node.region.code[:length]].region.name for length in (8, 5, 2)]
-        when = node.data_date.isoformat() if node.data_date else ""
-        writer.writerow([node.region.code, node.region.name, *names, node.target, node.enrolled, when])
-    return out.getvalue()
-
-
-def report_against_published(site: Path, tree: Tree, published: Tree | None = None) -> list[str]:
-    """Lines for staff: how the new figures differ from those of the site published before
-    (read from its open-data table, unless its tree is at hand)."""
-    previous = _published_table(site / OPEN_DATA) if published is None else _table_of(published)
+def report_against_published(previous: dict[str, tuple[int, str]] | None, tree: Tree) -> list[str]:
+    """Lines for staff: how the new figures differ from those of the site published before,
+    given as enrolled and data date per village code (``None`` when nothing was published)."""
     if previous is None:
         return ["Belum ada situs terbit sebelumnya untuk dibandingkan."]
     nodes = {node.region.code: node for node in villages(tree)}
@@ -127,21 +108,12 @@ def report_against_published(site: Path, tree: Tree, published: Tree | None = No
     return lines
 
 
-def _table_of(tree: Tree) -> dict[str, tuple[int, str]]:
+def village_totals(tree: Tree) -> dict[str, tuple[int, str]]:
     """Enrolled and data date per village code, as in the open-data table."""
     return {
         node.region.code: (node.enrolled, node.data_date.isoformat() if node.data_date else "")
         for node in villages(tree)
     }
-
-
-def _published_table(path: Path) -> dict[str, tuple[int, str]] | None:
-    """Enrolled and data date per village code from a published open-data table; None if absent or unreadable."""
-    try:
-        with path.open(encoding="utf-8", newline="") as source:
-            return {row["kode_desa"]: (int(row["peserta"]), row["data_per"]) for row in csv.DictReader(source)}
-    except (OSError, KeyError, ValueError, csv.Error):
-        return None
 
 
 def signed(number: int) -> str:

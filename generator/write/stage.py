@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.compute.changes import OPEN_DATA, open_data_table
 from generator.model import FOLDERS
 from generator.problems import GeneratorError
 from generator.render.pages import OVERVIEW, UPDATES, Renderer
 from generator.render.prose import PageError, render_prose
+from generator.write.open_data import OPEN_DATA, open_data_table
 from generator.write.shell import REGION_SHELL, shell_markdown
 
 RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari"}
