@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from generator.facts import FactsView, load_facts, sources_of
+from generator.facts import FactsView, sources_of
+from generator.read.facts_file import load_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
-from generator.facts import load_facts
 from generator.read.dataset import load_dataset
+from generator.read.facts_file import load_facts
 from generator.render.prose import PageError, render_prose
 from tests.htmltools import page_blocks, page_text
 

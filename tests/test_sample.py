@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from generator import sample
-from generator.facts import load_facts
 from generator.read.dataset import load_dataset
+from generator.read.facts_file import load_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 WILAYAH = ROOT.parent / "shared" / "wilayah"

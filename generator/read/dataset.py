@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.facts import load_facts
 from generator.model import DEFAULT_TARGET, Claim, Dataset, Level, Region, Snapshot, VillageProgram
 from generator.problems import DataError, Problem, display_path
 from generator.read.fact_validity import facts_as_of
+from generator.read.facts_file import load_facts
 from generator.read.files import TABLE_SUFFIXES, find_table, folder_files, table_files
 from generator.read.settings import read_settings
 from generator.read.tables import DOCUMENTS, TABLES, VILLAGE_TABLES, ParseCache, ParsedFile, parse_file
