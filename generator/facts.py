@@ -11,8 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator import formatting
-
-UNCERTAIN_MARK = " (belum dipastikan)"
+from generator.texts import UNCERTAIN_MARK
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from generator.compute.protection import occupation_grid
 from generator.model import OCCUPATIONS, Level
 from generator.read.dataset import load_dataset
 from generator.render import charts
-from generator.render.pages import HIDDEN, Renderer
+from generator.render.pages import Renderer
+from generator.texts import HIDDEN
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = list(OCCUPATIONS.values())

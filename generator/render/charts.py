@@ -22,6 +22,7 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from generator import formatting
+from generator.texts import HIDDEN_BAR
 
 WIDTH = 320
 """Width of every chart's viewBox, in SVG units (about CSS pixels on a 360 px phone)."""
@@ -29,7 +30,6 @@ CHAR = 7
 """Rough width of a digit of the 12-unit text, to tell whether value labels fit over every column."""
 FILLS = {"grafik-arsir": ' fill="url(#grafik-arsir)"'}
 """The hatching is set on the shape itself: a ``url(#...)`` in a style sheet may be read against the sheet's address."""
-HIDDEN_BAR = "• disembunyikan"
 """Drawn instead of the bar of an occupation whose total the disclosure rule hides."""
 
 TREND_TOP, TREND_BASE = 34, 140

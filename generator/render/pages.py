@@ -21,15 +21,13 @@ from generator.compute.protection import Hidden, claim_cases, occupation_grid, p
 from generator.facts import PublishedFigure
 from generator.model import BENEFITS, FUNDING_SOURCES, GENDERS, OCCUPATIONS, Dataset, Level, Region
 from generator.render import charts
+from generator.texts import HIDDEN, HIDDEN_MARK, HIDDEN_WORD, SAMPLE_TEXT, SAMPLE_TITLE, UNCERTAIN_HTML
 from generator.write.shell import REGION_SHELL
 
 OVERVIEW = "cakupan/index.md"
 UPDATES = "pembaruan-data.md"
 ROOT_FROM_REGION = "../../"
 """From a region page (two folders deep) to the site root."""
-HIDDEN = Markup('<span aria-hidden="true">•</span><span class="sr-only">disembunyikan</span>')
-"""Shown in place of a count the disclosure rule hides: a • on screen, the word ``disembunyikan`` for screen readers
-(which would read the • as "bullet"). The note under each table explains the •."""
 UPDATE_LIST_LIMIT = 20
 """Villages listed by name on the updates page; beyond this only their number is given."""
 CHILD_HEADINGS = {
@@ -39,13 +37,6 @@ CHILD_HEADINGS = {
 }
 HISTORY_MONTHS = 12
 OCCUPATION_LABELS = list(OCCUPATIONS.values())
-BANNER_TITLE = "Data contoh, bukan data resmi"
-BANNER_TEXT = (
-    "Angka kepesertaan dan klaim di halaman ini adalah <strong>data contoh</strong> untuk uji coba situs, "
-    "bukan data resmi BPJS Ketenagakerjaan."
-)
-SAMPLE_BANNER = f'!!! warning "{BANNER_TITLE}"\n    {BANNER_TEXT}\n'
-"""The same banner for hand-written Markdown pages that show sample figures."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +73,10 @@ def _environment() -> jinja2.Environment:
         funding_label=FUNDING_SOURCES.__getitem__,
         status=_status,
         table=html_table,
-        banner_title=BANNER_TITLE,
-        banner_text=Markup(BANNER_TEXT),
+        banner_title=SAMPLE_TITLE,
+        banner_text=SAMPLE_TEXT,
+        hidden_mark=HIDDEN_MARK,
+        hidden_word=HIDDEN_WORD,
     )
     return env
 
@@ -295,7 +288,7 @@ class Renderer:
         for figure in published:
             value = escape(figure.fact.plain())
             if not figure.fact.certain:
-                value += Markup(" <em>(belum dipastikan)</em>")
+                value += UNCERTAIN_HTML
             sources = [self.data.facts.sources[key] for key in figure.fact.sources]
             links = [
                 Markup('<a href="{}">{}</a>').format(s.url, s.publisher) if s.url else escape(s.publisher)

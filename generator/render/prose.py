@@ -12,7 +12,7 @@ from generator import formatting
 from generator.facts import Fact, FactsView, MissingFact, sources_of
 from generator.formatting import markdown_text
 from generator.model import Dataset
-from generator.render.pages import SAMPLE_BANNER
+from generator.texts import SAMPLE_BANNER, UNCERTAIN_NOTE
 
 
 def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:
@@ -120,8 +120,5 @@ def _sources_section(data: Dataset, used: set[str], legal: bool) -> str:
     if checked_on:
         lines += ["", f"Kami terakhir mencocokkan angka-angka ini dengan sumbernya pada {formatting.date(checked_on)}."]
     if any(not data.facts.facts[k].certain for k in used):
-        lines += [
-            "",
-            "Angka bertanda *(belum dipastikan)* belum kami temukan di sumber resmi; pastikan ke BPJS Ketenagakerjaan.",
-        ]
+        lines += ["", UNCERTAIN_NOTE]
     return "\n".join(lines) + "\n"
