@@ -20,7 +20,14 @@ from mkdocs.utils import get_build_timestamp
 
 from generator.compute.aggregate import build_tree
 from generator.compute.changes import report_against_published, village_totals
-from generator.compute.incremental import Published, changed_provinces, folder_id, unchanged_pages, unchanged_provinces
+from generator.compute.incremental import (
+    LastBuild,
+    Pages,
+    changed_provinces,
+    folder_id,
+    unchanged_pages,
+    unchanged_provinces,
+)
 from generator.compute.protection import protect
 from generator.model import FOLDERS, Dataset
 from generator.problems import DataError, GeneratorError
@@ -74,7 +81,13 @@ class Staged:
 
 def stage(paths: Paths, strict: bool = False) -> Staged:
     """Validate the data and write the pages MkDocs reads (hand-written pages and shells)."""
-    return _stage(paths, Renderer.of(check_data(paths.data, strict)))
+    return _stage(paths, renderer_of(check_data(paths.data, strict)))
+
+
+def renderer_of(data: Dataset) -> Renderer:
+    """The renderer of a dataset: its coverage tree summed, the disclosure rule applied."""
+    tree = build_tree(data)
+    return Renderer(data, protect(tree, data.threshold))
 
 
 def _stage(paths: Paths, renderer: Renderer) -> Staged:
@@ -119,7 +132,7 @@ class Builder:
         self.watching = watching
         """Whether more builds will follow in this process (``pantau``): then each build ends by settling memory."""
         self.parsed: ParseCache = {}
-        self.published: Published | None = None
+        self.published: LastBuild | None = None
         self.last: dict[str, int] = {}
         """Pages written and kept as published by the last build (for the log and the tests)."""
         self.published_after = 0.0
@@ -154,33 +167,35 @@ class Builder:
             site_url = _run_mkdocs(paths, fresh)
             clock.lap("mkdocs")
             shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
-            kept = unchanged_pages(before, renderer, changed, shell)
+            made = Pages(renderer.published, frozenset(n.region.code for n in renderer.regions), renderer.multi)
+            kept = unchanged_pages(before, made, changed, shell)
             pages = write_generated(fresh, staged, site_url, kept)
             clock.lap("tulis")
         written = pages - len(kept or ())
         self.last = {"ditulis": written, "tetap": len(kept or ())}  # pages
         log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
-        previous = village_totals(before.renderer.tree) if before else published_totals(paths.site / OPEN_DATA)
+        previous = village_totals(before.pages.published.tree) if before else published_totals(paths.site / OPEN_DATA)
         report = report_against_published(previous, renderer.tree)
         if kept is None:
             publish(fresh, paths.site)
         else:
             publish_changes(fresh, paths.site, GENERATED_FOLDERS)
-        self.published = Published(renderer, shell, folder_id(paths.site))
+        self.published = LastBuild(data.fingerprints, made, shell, folder_id(paths.site))
         clock.lap("terbit")
         return report
 
-    def _still_published(self, published: Published | None) -> bool:
+    def _still_published(self, published: LastBuild | None) -> bool:
         """Whether ``site/`` is still the site this Builder published last (not one another build put there)."""
         return published is not None and self.paths.site.is_dir() and folder_id(self.paths.site) == published.folder
 
-    def _renderer(self, data: Dataset, before: Published | None, changed: frozenset[str] | None) -> Renderer:
+    def _renderer(self, data: Dataset, before: LastBuild | None, changed: frozenset[str] | None) -> Renderer:
         """The renderer of ``data``: provinces that did not change keep their tree and hidden cells."""
         if before is None:
-            return Renderer.of(data)
+            return renderer_of(data)
         unchanged = unchanged_provinces(data, changed)
-        tree = build_tree(data, before.renderer.tree, unchanged)
-        return Renderer(data, tree, protect(tree, data.threshold, before.renderer.hidden, unchanged))
+        last = before.pages.published
+        tree = build_tree(data, last.tree, unchanged)
+        return Renderer(data, protect(tree, data.threshold, last, unchanged))
 
 
 @contextlib.contextmanager

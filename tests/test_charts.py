@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import generator.render.pages
+import generator.compute.protection
+from generator.build import renderer_of
 from generator.compute.protection import occupation_grid
 from generator.model import OCCUPATIONS, Level
 from generator.read.dataset import load_dataset
-from generator.render import charts
-from generator.render.pages import Renderer
+from generator.render import charts, tables
 from generator.texts import HIDDEN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ SEGUMBANG = "63.10.01.2005"
 
 @pytest.fixture(scope="module")
 def renderer():
-    return Renderer.of(load_dataset(ROOT / "data"))
+    return renderer_of(load_dataset(ROOT / "data"))
 
 
 class Svg(HTMLParser):
@@ -145,8 +145,9 @@ def test_no_trend_chart_for_a_single_month_or_a_village_without_data():
 
 def test_trend_chart_shows_the_same_months_and_figures_as_the_history_table(renderer):
     node = renderer.tree.by_code[SEGUMBANG]
-    rows = renderer._history_rows(node)
-    svg = Svg(str(renderer._trend_chart(node)))
+    history = tables.history(node, renderer.tree.months)
+    rows = tables.history_rows(history)
+    svg = Svg(str(charts.trend_chart([m for m, _ in history], [n for _, n in history], node.target, "Desa")))
     assert [t for t in svg.text_of("text") if t.isdigit() and len(t) < 4] == [count for _, count in reversed(rows)]
     first, last = rows[-1], rows[0]
     assert svg.text_of("figcaption")[0].startswith(f"{last[1]} pada {last[0]}, sama dengan {first[0]}.")
@@ -163,7 +164,7 @@ def grid_of(inner: list[list[int]]) -> list[list[int]]:
 
 def test_occupation_chart_splits_each_bar_by_gender_with_a_pattern_and_says_which_is_largest():
     inner = [[25, 10], [0, 0], [4, 4], [5, 5], [12, 4], [6, 6], [5, 0], [3, 3], [4, 4]]
-    chart = charts.occupation_chart(LABELS, grid_of(inner), lambda r, c: False, "Desa Segumbang")
+    chart = charts.occupation_chart(LABELS, grid_of(inner), "Desa Segumbang")
     svg = check_accessible_figure(chart)
     assert svg.text_of("figcaption") == ["Pekerjaan terbanyak: Petani (35). Laki-laki 64, perempuan 36."]
     texts = svg.text_of("text")
@@ -191,7 +192,7 @@ def test_hidden_rows_get_no_bar_and_hidden_splits_one_unsplit_bar():
     inner = [[25, 10], [1, 1], [5, 2], [8, 2], [12, 4], [3, 4], [5, 0], [3, 2], [3, 2]]
     grid = grid_of(inner)
     hidden = {(1, 0), (1, 1), (1, 2), (2, 0), (2, 1)}
-    chart = charts.occupation_chart(LABELS, grid, lambda r, c: (r, c) in hidden, "Desa X")
+    chart = charts.occupation_chart(LABELS, shown_of(grid, lambda r, c: (r, c) in hidden), "Desa X")
     svg = Svg(chart)
     texts = svg.text_of("text")
     assert texts[texts.index("Nelayan") + 1] == "• disembunyikan"
@@ -203,6 +204,11 @@ def test_hidden_rows_get_no_bar_and_hidden_splits_one_unsplit_bar():
     assert 50 not in row_tops  # nothing drawn in the row of Nelayan
 
 
+def shown_of(grid: list[list[int]], hidden) -> list[list[int | None]]:
+    """The table as published: ``None`` for every hidden cell."""
+    return [[None if hidden(r, c) else v for c, v in enumerate(row)] for r, row in enumerate(grid)]
+
+
 def shown_cells_changed(grid: list[list[int]], hidden, rng: random.Random) -> list[list[int]]:
     """The same table with every hidden cell given another value (sums need not hold)."""
     choices = [0, 1, 2, 10**6, rng.randrange(1000)]
@@ -212,19 +218,22 @@ def shown_cells_changed(grid: list[list[int]], hidden, rng: random.Random) -> li
 @settings(max_examples=300, deadline=None)
 @given(
     inner=st.lists(st.lists(st.integers(0, 60), min_size=2, max_size=2), min_size=9, max_size=9),
-    mask=st.sets(st.tuples(st.integers(0, 9), st.integers(0, 2))),
     seed=st.integers(0, 2**32),
 )
-def test_no_hidden_value_changes_the_chart(inner, mask, seed):
-    """Whatever is hidden, the chart is the same for any values of the hidden cells: no bar, label or sum shows one."""
+def test_no_hidden_value_reaches_a_page(renderer, inner, seed):
+    """Whatever the figures of a region, its published grid, chart and tables are the same for any values of
+    the cells the rule hides: the published tree reads ``None`` there, and pages see nothing else."""
+    node = next(n for n in renderer.regions if renderer.published.hides_any(n) and n.region.level == Level.DESA)
+    published = renderer.published
+    hidden = {(r, c) for r, row in enumerate(published.occupation_grid(node)) for c, v in enumerate(row) if v is None}
     grid = grid_of(inner)
-
-    def hidden(r: int, c: int) -> bool:
-        return (r, c) in mask
-
-    chart = charts.occupation_chart(LABELS, grid, hidden, "Desa X")
-    other = shown_cells_changed(grid, hidden, random.Random(seed))
-    assert charts.occupation_chart(LABELS, other, hidden, "Desa X") == chart
+    other = shown_cells_changed(grid, lambda r, c: (r, c) in hidden, random.Random(seed))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(generator.compute.protection, "occupation_grid", lambda _node: grid)
+        first = published.occupation_grid(node)
+        patch.setattr(generator.compute.protection, "occupation_grid", lambda _node: other)
+        assert published.occupation_grid(node) == first
+    assert [[v is None for v in row] for row in first] == [[(r, c) in hidden for c in range(3)] for r in range(10)]
 
 
 def test_pages_with_hidden_cells_are_the_same_whatever_the_hidden_values(renderer, monkeypatch):
@@ -233,29 +242,29 @@ def test_pages_with_hidden_cells_are_the_same_whatever_the_hidden_values(rendere
     true_grid = occupation_grid
     checked = 0
     for number, node in enumerate(renderer.regions, start=2):
-        cells = [(r, c) for r in range(10) for c in range(3) if renderer.hidden.occupation(node, r, c)]
+        shown = renderer.published.occupation_grid(node)
+        cells = {(r, c) for r, row in enumerate(shown) for c, value in enumerate(row) if value is None}
         if not cells:
             continue
         before = renderer.page(number).content
         assert "grafik-pekerjaan" in before or node.enrolled == 0
         for _ in range(3):
-            changed = shown_cells_changed(
-                true_grid(node), lambda r, c, n=node: renderer.hidden.occupation(n, r, c), rng
-            )
-            monkeypatch.setattr(generator.render.pages, "occupation_grid", lambda _node, grid=changed: grid)
+            changed = shown_cells_changed(true_grid(node), lambda r, c, cells=cells: (r, c) in cells, rng)
+            monkeypatch.setattr(generator.compute.protection, "occupation_grid", lambda _node, grid=changed: grid)
             assert renderer.page(number).content == before, node.region.code
-            monkeypatch.setattr(generator.render.pages, "occupation_grid", true_grid)
+            monkeypatch.setattr(generator.compute.protection, "occupation_grid", true_grid)
         checked += 1
     assert checked > 100
 
 
 def test_every_number_in_an_occupation_chart_is_a_number_its_table_shows(renderer):
     for node in renderer.regions:
-        chart = str(renderer._occupation_chart(node))
+        shown = renderer.published.occupation_grid(node)
+        chart = str(charts.occupation_chart(LABELS, shown, node.region.full_name))
         if not chart:
             continue
         svg = Svg(chart)
-        table = {cell for row in renderer._occupation_table(node) for cell in row[1:] if cell != HIDDEN}
+        table = {cell for row in tables.occupation_rows(shown) for cell in row[1:] if cell != HIDDEN}
         shown = {str(cell).removeprefix("<strong>").removesuffix("</strong>") for cell in table}
         numbers = {t for t in svg.text_of("text") + svg.text_of("figcaption")[0].replace(",", " ").split() if t}
         numbers = {n.strip(".()") for n in numbers if any(ch.isdigit() for ch in n)}
@@ -266,7 +275,7 @@ def test_chart_text_from_data_is_escaped():
     name = '<script>alert(1)</script> & "Desa" <b onclick=x>'
     inner = [[25, 10], [0, 0], [4, 4], [5, 5], [12, 4], [6, 6], [5, 0], [3, 3], [4, 4]]
     for chart in (
-        charts.occupation_chart(LABELS, grid_of(inner), lambda r, c: False, name),
+        charts.occupation_chart(LABELS, grid_of(inner), name),
         charts.trend_chart(months(dt.date(2026, 1, 1), 3), [1, 2, 3], 100, name),
     ):
         svg = Svg(chart)

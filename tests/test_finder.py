@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import renderer_of
 from generator.read.dataset import load_dataset
-from generator.render.pages import Renderer
 from generator.sample import write_sample
 from generator.write.finder import fold, write_finder
 from tests.conftest import ROOT
@@ -55,7 +55,7 @@ def country(tmp_path_factory) -> Path:
     write_sample(WILAYAH, folder / "data", {"63.10", "35.06", "33.05"}, months=2)
     shutil.copy(ROOT / "data" / "fakta.yaml", folder / "data" / "fakta.yaml")
     data = load_dataset(folder / "data")
-    paged = [node.region for node in Renderer.of(data).regions]  # provinces too: several regencies
+    paged = [node.region for node in renderer_of(data).regions]  # provinces too: several regencies
     write_finder(folder / "site", paged, data.regions)
     return folder / "site"
 

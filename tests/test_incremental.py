@@ -66,7 +66,7 @@ def test_one_village_changed_rewrites_its_pages_and_equals_a_full_build(tmp_path
     # hidden cells moved; every other village page stays as published
     written, kept = builder.last["ditulis"], builder.last["tetap"]
     assert written <= 1 + 10 + 1 + 2 + 5, written
-    assert written + kept == len(builder.published.renderer.regions) + 2
+    assert written + kept == len(builder.published.pages.regions) + 2
     assert inode(paths, "desa/6310011028/") == untouched  # left as published, not written again
     assert "40" in (paths.site / "desa/6310012005/index.html").read_text(encoding="utf-8")
 

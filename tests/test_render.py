@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import renderer_of
 from generator.model import Region
 from generator.read.dataset import load_dataset
-from generator.render.pages import Renderer
 from generator.render.prose import render_prose
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def pages(data):
-    return {page.url: page for page in Renderer.of(data).pages()}
+    return {page.url: page for page in renderer_of(data).pages()}
 
 
 def test_page_urls_are_codes_without_dots():
@@ -66,7 +66,7 @@ def test_unknown_fact_names_the_page(data):
 
 
 def test_tables_scroll_in_a_named_box_with_a_caption_and_column_headers():
-    from generator.render.pages import html_table
+    from generator.render.tables import html_table
 
     table = str(html_table(["Bulan", "Peserta"], [["Oktober 2026", "98"], ["<b>x</b>", "1"]], "lr", "Peserta <bulan>"))
     assert table.startswith(

@@ -2,9 +2,9 @@
 
 import pytest
 
+from generator.build import renderer_of
 from generator.problems import GeneratorError
 from generator.read.dataset import load_dataset
-from generator.render.pages import Renderer
 from generator.write.stage import SENTINEL, render_all, write_folder
 
 
@@ -29,5 +29,5 @@ def test_hand_written_page_at_a_generated_address_stops_the_build(project):
     page = project.docs / "desa" / "6310012005.md"
     page.write_text("# Halaman desa buatan sendiri\n")
     with pytest.raises(GeneratorError, match="tulisan tangan"):
-        render_all(Renderer.of(load_dataset(project.data)), project.docs)
+        render_all(renderer_of(load_dataset(project.data)), project.docs)
     assert page.read_text() == "# Halaman desa buatan sendiri\n"

@@ -1,6 +1,6 @@
 """What a rebuild can keep: the provinces whose data did not change, and the pages that stay the same.
 
-A build remembers what it published (:class:`Published`). The next build, given the new data,
+A build remembers what it published (:class:`LastBuild`). The next build, given the new data,
 asks here which provinces changed; the coverage tree and the disclosure rule are computed again
 for those only (``aggregate.build_tree``, ``protection.protect``). Then it asks which region pages
 would come out the same: those are neither rendered nor written again (``shell.write_pages``), and
@@ -18,19 +18,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compute.aggregate import Coverage, regions_of
+from generator.compute.protection import Cell, Published
 from generator.model import Dataset, Level
-from generator.render.pages import Renderer
 
 EVERYWHERE = ""
 """Fingerprint key of the data every page uses (see ``Dataset.fingerprints``)."""
 
 
 @dataclass(frozen=True)
-class Published:
-    """The last build that was published: its renderer, the region shell its pages were poured into, and
-    which folder ``site/`` was then (a full build by anyone else puts another folder there)."""
+class Pages:
+    """What a build's generated pages are made of: the published tree, the regions that have a page, and
+    whether the data spans several regencies (which changes every page's breadcrumbs)."""
 
-    renderer: Renderer
+    published: Published
+    regions: frozenset[str]
+    multi: bool
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """The last build that was published: its data's fingerprints, its pages, the region shell they were
+    poured into, and which folder ``site/`` was then (a full build by anyone else puts another folder there)."""
+
+    fingerprints: dict[str, bytes]
+    pages: Pages
     region_shell: bytes
     folder: tuple[int, int]
     """Device and inode of ``site/``."""
@@ -41,11 +52,11 @@ def folder_id(site: Path) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def changed_provinces(before: Published | None, data: Dataset) -> frozenset[str] | None:
+def changed_provinces(before: LastBuild | None, data: Dataset) -> frozenset[str] | None:
     """Codes of the provinces whose data differs from the published build's; ``None`` when every page may differ."""
     if before is None:
         return None
-    old, new = before.renderer.data.fingerprints, data.fingerprints
+    old, new = before.fingerprints, data.fingerprints
     if old.get(EVERYWHERE) != new.get(EVERYWHERE):
         return None
     return frozenset(code for code in old.keys() | new.keys() if old.get(code) != new.get(code))
@@ -59,7 +70,7 @@ def unchanged_provinces(data: Dataset, changed: frozenset[str] | None) -> frozen
 
 
 def unchanged_pages(
-    before: Published | None, renderer: Renderer, changed: frozenset[str] | None, region_shell: bytes
+    before: LastBuild | None, now: Pages, changed: frozenset[str] | None, region_shell: bytes
 ) -> frozenset[str] | None:
     """Codes of the regions whose page would be byte for byte the published one; ``None`` when a full build is due.
 
@@ -70,10 +81,10 @@ def unchanged_pages(
     """
     if before is None or changed is None or before.region_shell != region_shell:
         return None
-    old = before.renderer
-    if old.tree.months != renderer.tree.months or old.multi != renderer.multi:
+    old, new = before.pages.published, now.published
+    if old.tree.months != new.tree.months or before.pages.multi != now.multi:
         return None
-    old_hidden, new_hidden = _hidden_by_region(old, changed), _hidden_by_region(renderer, changed)
+    old_hidden, new_hidden = _hidden_by_region(old, changed), _hidden_by_region(new, changed)
     kept: list[str] = []
 
     def keep_unchanged(node: Coverage) -> bool:
@@ -89,18 +100,18 @@ def unchanged_pages(
             return True
         return False
 
-    for root in renderer.tree.roots:
+    for root in new.tree.roots:
         if root.region.code in changed:
             keep_unchanged(root)
         else:
             kept.extend(node.region.code for node in regions_of(root))
-    return frozenset(kept).intersection(node.region.code for node in renderer.regions)  # regions with a page
+    return frozenset(kept) & now.regions  # regions with a page
 
 
-def _hidden_by_region(renderer: Renderer, provinces: frozenset[str]) -> dict[str, set[tuple[object, ...]]]:
+def _hidden_by_region(published: Published, provinces: frozenset[str]) -> dict[str, set[Cell]]:
     """The hidden cells of each region of the given provinces."""
-    cells: dict[str, set[tuple[object, ...]]] = {}
+    cells: dict[str, set[Cell]] = {}
     for province in provinces:
-        for cell in renderer.hidden.by_province.get(province, ()):
-            cells.setdefault(str(cell[0]), set()).add(cell)
+        for cell in published.hidden.by_province.get(province, ()):
+            cells.setdefault(cell.region, set()).add(cell)
     return cells

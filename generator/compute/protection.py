@@ -1,48 +1,125 @@
-"""Which published counts are hidden: the disclosure rule applied to every breakdown of the coverage tree.
+"""The disclosure rule, whole: which published counts and amounts are hidden in every breakdown of the tree.
 
-Two breakdowns are published for each region: enrolled workers by occupation × gender
-(with row, column and grand totals) and claims by benefit (cases, with a total).
-A count below the threshold, and any count that would let it be worked back out
-along a table's totals or a parent region's sums, is hidden. Totals of enrolled
-workers per region are always published.
+Two breakdowns are published for each region: enrolled workers by occupation × gender (with row, column
+and grand totals) and claims by benefit (cases and amounts, with a total). The rule:
+
+- a count below the threshold is hidden, and so is any count that would let it be worked back out along
+  a table's totals or a parent region's sums (``generator/compute/disclosure.py`` solves this);
+- the total enrolled of every region is public (each page shows it in its headline), so it is never hidden
+  and the cells around it are hidden instead;
+- a hidden claims row hides its amount and month too, and the total amount is hidden whenever any row
+  is, since amounts give cases away (a JKM claim is a fixed sum).
+
+Pages never decide what to hide: they show :class:`Published`, where every hidden figure reads ``None``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
 from generator.compute.disclosure import Line, grid_lines, hidden_cells, sum_lines
 from generator.model import BENEFITS, GENDERS, OCCUPATIONS
 
 ROWS, COLUMNS = len(OCCUPATIONS), len(GENDERS)
+"""The occupation × gender table's inner size; row ``ROWS`` and column ``COLUMNS`` are its totals."""
 BENEFIT_ROWS = len(BENEFITS)
 """The claims table's rows; row ``BENEFIT_ROWS`` is its total."""
 
 
-@dataclass
+class WorkerCell(NamedTuple):
+    """One count of a region's occupation × gender table."""
+
+    region: str
+    row: int
+    column: int
+
+
+class ClaimCell(NamedTuple):
+    """The cases of one row of a region's claims table."""
+
+    region: str
+    row: int
+
+
+Cell = WorkerCell | ClaimCell
+
+
+@dataclass(frozen=True)
 class Hidden:
     """The hidden cells of every region's tables, and the threshold that hid them."""
 
-    by_province: dict[str, frozenset[tuple[object, ...]]]
+    by_province: dict[str, frozenset[Cell]]
     """The hidden cells of each province's regions, by province code."""
     threshold: int
-    cells: frozenset[tuple[object, ...]] = field(init=False)
-    """All of them, for lookups."""
+    by_region: dict[str, frozenset[Cell]] = field(init=False)
+    """The same cells by the code of the region whose table they are in."""
 
     def __post_init__(self) -> None:
-        self.cells = frozenset().union(*self.by_province.values())
+        regions: dict[str, set[Cell]] = {}
+        for cells in self.by_province.values():
+            for cell in cells:
+                regions.setdefault(cell.region, set()).add(cell)
+        object.__setattr__(self, "by_region", {code: frozenset(cells) for code, cells in regions.items()})
 
-    def occupation(self, node: Coverage, row: int, column: int) -> bool:
-        """Whether a cell of the occupation × gender table is hidden (row 9 / column 2 are the totals)."""
-        return (node.region.code, "kerja", row, column) in self.cells
+    def of(self, region: str) -> frozenset[Cell]:
+        """The hidden cells of one region's tables."""
+        return self.by_region.get(region, frozenset())
 
-    def claims(self, node: Coverage, row: int) -> bool:
-        """Whether the cases (and so the amount) of a claims row are hidden; row 3 is the total."""
-        return (node.region.code, "klaim", row) in self.cells
 
-    def any_claims(self, node: Coverage) -> bool:
-        return any(self.claims(node, row) for row in range(BENEFIT_ROWS + 1))
+@dataclass(frozen=True)
+class ClaimRow:
+    """One row of a claims table as published; ``None`` where the rule hides the figure."""
+
+    benefit: str
+    """The benefit's code, or ``""`` for the total row."""
+    cases: int | None
+    amount: int | None
+    last_month: dt.date | None
+
+
+@dataclass(frozen=True)
+class Published:
+    """The coverage tree as it may be published: its figures, and the counts the disclosure rule hides."""
+
+    tree: Tree
+    hidden: Hidden
+
+    @property
+    def threshold(self) -> int:
+        return self.hidden.threshold
+
+    def occupation_grid(self, node: Coverage) -> list[list[int | None]]:
+        """The occupation × gender table with its totals as published: a hidden count reads ``None``."""
+        code, hidden = node.region.code, self.hidden.of(node.region.code)
+        return [
+            [None if WorkerCell(code, r, c) in hidden else value for c, value in enumerate(row)]
+            for r, row in enumerate(occupation_grid(node))
+        ]
+
+    def claim_rows(self, node: Coverage) -> list[ClaimRow]:
+        """The claims table as published: a row per benefit with claims or hidden cases, then the total row;
+        no rows at all when the region has no claims to show."""
+        code, cells = node.region.code, self.hidden.of(node.region.code)
+        hidden = [ClaimCell(code, r) in cells for r in range(BENEFIT_ROWS + 1)]
+        rows = []
+        for r, benefit in enumerate(BENEFITS):
+            total = node.claims.get(benefit)
+            if hidden[r]:
+                rows.append(ClaimRow(benefit, None, None, None))
+            elif total:
+                rows.append(ClaimRow(benefit, total.cases, total.amount, total.last_month))
+        if not rows:
+            return rows
+        cases = None if hidden[BENEFIT_ROWS] else claim_cases(node)[-1]
+        amount = None if any(hidden) else sum(total.amount for total in node.claims.values())
+        return [*rows, ClaimRow("", cases, amount, None)]
+
+    def hides_any(self, node: Coverage) -> bool:
+        """Whether any figure of the region's tables is hidden."""
+        return bool(self.hidden.of(node.region.code))
 
 
 def occupation_grid(node: Coverage) -> list[list[int]]:
@@ -59,15 +136,15 @@ def claim_cases(node: Coverage) -> list[int]:
 
 
 def protect(
-    tree: Tree, threshold: int, previous: Hidden | None = None, unchanged: frozenset[str] = frozenset()
-) -> Hidden:
+    tree: Tree, threshold: int, previous: Published | None = None, unchanged: frozenset[str] = frozenset()
+) -> Published:
     """Apply the disclosure rule to every table of every region, across the hierarchy.
 
     Provinces are protected one at a time: no published table adds up across them, so they share no line,
     and only one province's cells are held in memory at once. The provinces in ``unchanged`` keep their
     cells from ``previous`` (protected with the same threshold).
     """
-    reusable = previous.by_province if previous and previous.threshold == threshold else {}
+    reusable = previous.hidden.by_province if previous and previous.threshold == threshold else {}
     by_province = {}
     for province in tree.roots:
         code = province.region.code
@@ -75,24 +152,24 @@ def protect(
             by_province[code] = reusable[code]
         else:
             by_province[code] = frozenset(_protect_province(province, threshold))
-    return Hidden(by_province, threshold)
+    return Published(tree, Hidden(by_province, threshold))
 
 
-def _protect_province(province: Coverage, threshold: int) -> set[tuple[object, ...]]:
-    values: dict[tuple[object, ...], int] = {}
+def _protect_province(province: Coverage, threshold: int) -> set[Cell]:
+    values: dict[Cell, int] = {}
     lines: list[Line] = []
-    public = []
+    public: list[Cell] = []
     for node in regions_of(province):
         code = node.region.code
         for r, row in enumerate(occupation_grid(node)):
-            values.update(((code, "kerja", r, c), value) for c, value in enumerate(row))
-        lines += grid_lines(lambda r, c, code=code: (code, "kerja", r, c), ROWS, COLUMNS)
-        public.append((code, "kerja", ROWS, COLUMNS))  # the region's total is published in its headline
-        values.update(((code, "klaim", r), cases) for r, cases in enumerate(claim_cases(node)))
-        lines.append(Line((code, "klaim", BENEFIT_ROWS), tuple((code, "klaim", r) for r in range(BENEFIT_ROWS))))
+            values.update((WorkerCell(code, r, c), value) for c, value in enumerate(row))
+        lines += grid_lines(lambda r, c, code=code: WorkerCell(code, r, c), ROWS, COLUMNS)
+        public.append(WorkerCell(code, ROWS, COLUMNS))  # the region's total is published in its headline
+        values.update((ClaimCell(code, r), cases) for r, cases in enumerate(claim_cases(node)))
+        lines.append(Line(ClaimCell(code, BENEFIT_ROWS), tuple(ClaimCell(code, r) for r in range(BENEFIT_ROWS))))
         children = [child.region.code for child in node.children]
         if children:
             grid = [(r, c) for r in range(ROWS + 1) for c in range(COLUMNS + 1)]
-            lines += sum_lines(lambda region, p: (region, "kerja", *p), code, children, grid)
-            lines += sum_lines(lambda region, r: (region, "klaim", r), code, children, range(BENEFIT_ROWS + 1))
-    return hidden_cells(values, lines, threshold, public)
+            lines += sum_lines(lambda region, p: WorkerCell(region, *p), code, children, grid)  # type: ignore[misc]
+            lines += sum_lines(lambda region, r: ClaimCell(region, r), code, children, range(BENEFIT_ROWS + 1))  # type: ignore[arg-type]
+    return hidden_cells(values, lines, threshold, public)  # type: ignore[return-value]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
@@ -140,7 +140,7 @@ def _names(labels: list[str]) -> str:
 
 def occupation_summary(labels: Sequence[str], shown: Sequence[Sequence[int | None]]) -> str:
     """``Pekerjaan terbanyak: Petani (45). Laki-laki 71, perempuan 27.``; ``shown`` is the table with ``None``
-    for each hidden cell, as :func:`occupation_chart` passes it."""
+    for each hidden cell."""
     totals = [(row[2], label) for row, label in zip(shown[: len(labels)], labels, strict=True) if row[2] is not None]
     most = max((total for total, _ in totals), default=0)
     if not most:
@@ -166,19 +166,15 @@ def _row_labels(labels: tuple[str, ...]) -> list[tuple[int, str]]:
     ]
 
 
-def occupation_chart(
-    labels: Sequence[str], grid: Sequence[Sequence[int]], hidden: Callable[[int, int], bool], name: str
-) -> Markup:
+def occupation_chart(labels: Sequence[str], shown: Sequence[Sequence[int | None]], name: str) -> Markup:
     """Bars of enrolled workers per occupation, split into men (solid) and women (hatched).
 
-    ``grid`` is the occupation × gender table with its margins (one row per label, then the totals row;
-    columns men, women, total) and ``hidden(row, column)`` tells which of its cells the disclosure rule hides.
-    Hidden cells are dropped first and nothing after reads ``grid``, so only what the table shows is drawn: an
-    occupation whose total is hidden gets no bar, only ``• disembunyikan``; one whose men or women are hidden
-    gets one unsplit bar of its shown total; the scale is the largest shown total. Empty when no occupation
-    has a shown worker.
+    ``shown`` is the occupation × gender table with its margins as published (one row per label, then the
+    totals row; columns men, women, total), with ``None`` for each cell the disclosure rule hides, so only
+    what the table shows is drawn: an occupation whose total is hidden gets no bar, only ``• disembunyikan``;
+    one whose men or women are hidden gets one unsplit bar of its shown total; the scale is the largest shown
+    total. Empty when no occupation has a shown worker.
     """
-    shown = [[None if hidden(r, c) else value for c, value in enumerate(row)] for r, row in enumerate(grid)]
     top = max((row[2] or 0 for row in shown[: len(labels)]), default=0)
     if not top:
         return Markup("")

@@ -19,19 +19,15 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator.problems import GeneratorError
-
-if TYPE_CHECKING:
-    from generator.render.pages import Renderer
+from generator.render.pages import Renderer
 
 TITLE = "QQJUDULQQ"
 DESCRIPTION = "QQDESKRIPSIQQ"
 CONTENT = "QQISIQQ"
-REGION_SHELL = "desa/kerangka.md"
-"""The shell of every region page; ``desa/<code>/``, ``kecamatan/<code>/`` ... are all two folders deep."""
 REGION_SHELL_URL = "desa/kerangka/"
+"""Where MkDocs builds the region shell (``render.pages.REGION_SHELL``)."""
 
 
 def shell_markdown(title: str | None = None) -> str:
@@ -79,13 +75,11 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
     if workers <= 1 or count < MIN_PAGES_PER_WORKER * 2:
         shares = [_write_share(site, renderer, keep, 0, 1)]
     else:
-        global _renderer
-        _renderer = renderer  # forked workers inherit it instead of receiving a copy
+        # forked workers inherit the renderer through the initializer's arguments instead of receiving a copy
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            others = [pool.submit(_write_inherited_share, site, keep, k, workers) for k in range(1, workers)]
+        with ProcessPoolExecutor(workers - 1, context, _start_worker, (renderer,)) as pool:
+            others = [pool.submit(_write_worker_share, site, keep, k, workers) for k in range(1, workers)]
             shares = [_write_share(site, renderer, keep, 0, workers), *(future.result() for future in others)]
-        _renderer = None
     written = sorted(url for share in shares for url in share)  # the same order for any number of workers
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
     return written
@@ -93,12 +87,18 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
 
 MIN_PAGES_PER_WORKER = 2000
 """Below this many pages a second process costs more than it saves."""
-_renderer: Renderer | None = None
+_worker_renderer: Renderer | None = None
+"""In a worker process only: the renderer it was started with."""
 
 
-def _write_inherited_share(site: Path, keep: frozenset[str], share: int, shares: int) -> list[str]:
-    assert _renderer is not None
-    return _write_share(site, _renderer, keep, share, shares)
+def _start_worker(renderer: Renderer) -> None:
+    global _worker_renderer
+    _worker_renderer = renderer
+
+
+def _write_worker_share(site: Path, keep: frozenset[str], share: int, shares: int) -> list[str]:
+    assert _worker_renderer is not None, "a worker is started by write_pages"
+    return _write_share(site, _worker_renderer, keep, share, shares)
 
 
 def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], share: int, shares: int) -> list[str]:

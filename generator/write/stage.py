@@ -13,10 +13,10 @@ from pathlib import Path
 
 from generator.model import FOLDERS
 from generator.problems import GeneratorError
-from generator.render.pages import OVERVIEW, UPDATES, Renderer
+from generator.render.pages import OVERVIEW, REGION_SHELL, UPDATES, Renderer
 from generator.render.prose import PageError, render_prose
 from generator.write.open_data import OPEN_DATA, open_data_table
-from generator.write.shell import REGION_SHELL, shell_markdown
+from generator.write.shell import shell_markdown
 
 RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari"}
 """Top folders of generated pages and files; hand-written pages may not live there."""
