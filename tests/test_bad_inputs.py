@@ -1,7 +1,8 @@
 """The corpus of bad data files: each case gets exactly the messages recorded in expected.yaml.
 
 A case is one file under ``tests/bad_inputs/<table>/`` that takes the place of that
-table in the small valid data folder ``tests/bad_inputs/dasar/``.
+table (or of ``dataset.yaml`` or ``fakta.yaml``) in the small valid data folder
+``tests/bad_inputs/dasar/``.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ def messages_for(case: str, folder: Path) -> list[str]:
     shutil.copytree(CORPUS / "dasar", data)
     for name in ("kantor.csv", "fakta.yaml", "dataset.yaml"):
         shutil.copy(DATA / name, data / name)
-    table = Path(case).parent.name
-    (data / f"{table}.csv").unlink()
+    table = Path(case).parent.name  # a table, or a settings file (dataset, fakta)
+    for replaced in data.glob(f"{table}.*"):
+        replaced.unlink()
     shutil.copy(CORPUS / case, data / f"{table}{Path(case).suffix}")
     try:
         load_dataset(Path("data"))

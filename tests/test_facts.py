@@ -62,7 +62,7 @@ def test_problems_name_line_and_key(tmp_path):
     _, problems = load_facts(path, "fakta.yaml")
     assert [(p.row, p.column, p.code) for p in problems] == [
         (7, "jkm.total.nilai", "bad-number"),
-        (7, "jkm.total.sumber", "unknown-source"),
+        (9, "jkm.total.sumber", "unknown-source"),  # the line of the key
     ]
 
 

@@ -275,9 +275,9 @@ def test_a_fact_checked_recently_is_not_announced_although_its_source_is_old(pro
     [
         ("{nilai: 1, satuan: orang, sumber: [a], berlaku_sampai: 2026-01-01, diganti_oleh: tidak_ada}", "unknown-fact"),
         ("{nilai: 1, satuan: orang, sumber: [a], diganti_oleh: y}", "bad-fact"),
-        ("{nilai: 1, satuan: orang, sumber: [a], diperiksa: kemarin}", "bad-date"),
+        ("{nilai: 1, satuan: orang, sumber: [a], diperiksa: kemarin}", "bad-shape"),
         ("{nilai: 1, satuan: orang, sumber: [a], syarat: [tidak_ada]}", "unknown-fact"),
-        ("{nilai: 1, satuan: orang, sumber: [a], syarat: y}", "bad-fact"),
+        ("{nilai: 1, satuan: orang, sumber: [a], syarat: y}", "bad-shape"),
         ("{nilai: teks, satuan: daftar, sumber: [a]}", "bad-list"),
         ("{nilai: 1, satuan: orang, sumber: [a], berlaku_mulai: 2026-02-01, berlaku_sampai: 2026-01-01}", "bad-date"),
     ],

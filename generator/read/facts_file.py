@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from generator import formatting
 from generator.facts import Fact, Facts, LegalBasis, PublishedFigure, Source
 from generator.problems import Problem
+from generator.read.yaml_file import Field, Located, check_fields, read_yaml
 
 UNITS = {
     "rupiah",
@@ -28,95 +26,81 @@ UNITS = {
     "nomor",
     "daftar",
 }
-FACT_KEYS = {
-    "nilai",
-    "satuan",
-    "sumber",
-    "berlaku_mulai",
-    "berlaku_sampai",
-    "diganti_oleh",
-    "diperiksa",
-    "syarat",
-    "status",
-    "catatan",
-}
 STATUSES = {"pasti", "belum_pasti"}
 
-
-class _LineLoader(yaml.SafeLoader):
-    """YAML loader that remembers the line of every mapping as ``__line__``."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
+FILE = {
+    "sumber": Field(dict, required=True),
+    "fakta": Field(dict, required=True),
+    "dasar_hukum": Field(list, items=dict),
+    "angka_terbit": Field(list, items=dict),
+}
+SOURCE = {
+    "judul": Field(str, required=True),
+    "penerbit": Field(str),
+    "tanggal": Field(dt.date),
+    "url": Field(str),
+    "diperiksa": Field(dt.date),
+}
+FACT = {
+    "nilai": Field((int, str, dt.date, list), required=True),
+    "satuan": Field(str, required=True),
+    "sumber": Field(list, required=True, items=str),
+    "berlaku_mulai": Field(dt.date),
+    "berlaku_sampai": Field(dt.date),
+    "diganti_oleh": Field(str),
+    "diperiksa": Field(dt.date),
+    "syarat": Field(list, items=str),
+    "status": Field(str),
+    "catatan": Field(str),
+}
+LEGAL = {
+    "nama": Field(str, required=True),
+    "tentang": Field(str),
+    "tanggal": Field(dt.date),
+    "sumber": Field(list, items=str),
+}
+PUBLISHED = {
+    "kode_wilayah": Field(str, required=True),
+    "keterangan": Field(str, required=True),
+    "fakta": Field(str, required=True),
+}
 
 
 def load_facts(path: Path, shown_as: str) -> tuple[Facts, list[Problem]]:
     """Read the facts file; every problem is returned, none raised."""
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
-    except FileNotFoundError:
-        return Facts({}, {}, []), [Problem(shown_as, 0, "", "missing-file", "berkas tidak ada")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        return Facts({}, {}, []), [Problem(shown_as, line, "", "bad-yaml", f"YAML tidak terbaca: {error}")]
-    problems: list[Problem] = []
-    sources = _read_sources(raw.get("sumber", {}), shown_as, problems)
+    raw, problems = read_yaml(path, shown_as)
+    if raw is None or not check_fields(raw, FILE, "", shown_as, problems):
+        return Facts({}, {}, []), problems
+    sources = _read_sources(raw["sumber"], shown_as, problems)
     facts: dict[str, Fact] = {}
-    _read_fact_group(raw.get("fakta", {}), "", sources, facts, shown_as, problems)
+    _read_fact_group(raw["fakta"], "", sources, facts, shown_as, problems)
     _check_references(facts, shown_as, problems)
     legal = [_read_legal(item, sources, shown_as, problems) for item in raw.get("dasar_hukum", [])]
     published = [_read_published(item, facts, shown_as, problems) for item in raw.get("angka_terbit", [])]
-    return Facts(facts, sources, legal, [p for p in published if p]), problems
+    return Facts(facts, sources, [item for item in legal if item], [p for p in published if p]), problems
 
 
-def _read_sources(raw: dict[str, Any], path: str, problems: list[Problem]) -> dict[str, Source]:
+def _read_sources(raw: Located, path: str, problems: list[Problem]) -> dict[str, Source]:
     sources = {}
     for key, item in raw.items():
-        if key == "__line__":
+        where = f"sumber.{key}"
+        if not isinstance(item, dict):
+            problems.append(Problem(path, raw.line_of(key), where, "bad-source", "sumber perlu paling sedikit 'judul'"))
             continue
-        if not isinstance(item, dict) or not item.get("judul"):
-            line = item.get("__line__", 0) if isinstance(item, dict) else raw["__line__"]
-            problems.append(Problem(path, line, f"sumber.{key}", "bad-source", "sumber perlu paling sedikit 'judul'"))
+        if not check_fields(item, SOURCE, where, path, problems):
             continue
-        url = str(item.get("url", ""))
+        url = item.get("url", "")
         if url and not url.startswith(("https://", "http://")):
-            problems.append(
-                Problem(
-                    path,
-                    item["__line__"],
-                    f"sumber.{key}.url",
-                    "bad-url",
-                    f"{url!r} bukan alamat web; tulis https://...",
-                )
-            )
-        checked = _date_key(item, "diperiksa", f"sumber.{key}", path, problems)
+            message = f"{url!r} bukan alamat web; tulis https://..."
+            problems.append(Problem(path, item.line_of("url"), f"{where}.url", "bad-url", message))
         sources[key] = Source(
-            key,
-            str(item["judul"]),
-            str(item.get("penerbit", "")),
-            item.get("tanggal"),
-            str(item.get("url", "")),
-            checked,
+            key, item["judul"], item.get("penerbit", ""), item.get("tanggal"), url, item.get("diperiksa")
         )
     return sources
 
 
-def _date_key(item: dict[str, Any], name: str, key: str, path: str, problems: list[Problem]) -> dt.date | None:
-    """An optional date under ``name``; anything else there is a problem."""
-    value = item.get(name)
-    if value is None or isinstance(value, dt.date):
-        return value
-    problems.append(
-        Problem(path, item["__line__"], f"{key}.{name}", "bad-date", f"{value!r} bukan tanggal; tulis YYYY-MM-DD")
-    )
-    return None
-
-
 def _read_fact_group(
-    raw: dict[str, Any],
+    raw: Located,
     prefix: str,
     sources: dict[str, Source],
     out: dict[str, Fact],
@@ -124,8 +108,6 @@ def _read_fact_group(
     problems: list[Problem],
 ) -> None:
     for name, item in raw.items():
-        if name == "__line__":
-            continue
         key = prefix + str(name)
         if isinstance(item, dict) and "nilai" in item:
             fact = _read_fact(key, item, sources, path, problems)
@@ -134,87 +116,74 @@ def _read_fact_group(
         elif isinstance(item, dict):
             _read_fact_group(item, key + ".", sources, out, path, problems)
         else:
-            problems.append(
-                Problem(path, raw["__line__"], key, "bad-fact", "fakta harus berisi 'nilai', 'satuan' dan 'sumber'")
-            )
+            message = "fakta harus berisi 'nilai', 'satuan' dan 'sumber'"
+            problems.append(Problem(path, raw.line_of(name), key, "bad-fact", message))
 
 
-def _read_fact(
-    key: str, item: dict[str, Any], sources: dict[str, Source], path: str, problems: list[Problem]
-) -> Fact | None:
-    line = item["__line__"]
+def _read_fact(key: str, item: Located, sources: dict[str, Source], path: str, problems: list[Problem]) -> Fact | None:
     found = len(problems)
-    unknown = sorted(set(item) - FACT_KEYS - {"__line__"})
-    if unknown:
-        problems.append(
-            Problem(path, line, key, "unknown-key", f"kunci tidak dikenal {unknown}; yang boleh: {sorted(FACT_KEYS)}")
-        )
-    unit = item.get("satuan")
-    if unit not in UNITS:
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"{key}.satuan",
-                "bad-unit",
-                f"satuan {unit!r} tidak dikenal; yang boleh: {', '.join(sorted(UNITS))}",
-            )
-        )
-    value = item["nilai"]
-    if unit == "tanggal" and not isinstance(value, dt.date):
-        problems.append(Problem(path, line, f"{key}.nilai", "bad-date", f"{value!r} bukan tanggal; tulis YYYY-MM-DD"))
-    elif unit == "daftar" and not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
-        problems.append(Problem(path, line, f"{key}.nilai", "bad-list", "satuan daftar perlu nilai berupa daftar teks"))
-    elif unit not in ("tanggal", "teks", "nomor", "daftar") and not isinstance(value, int):
-        problems.append(Problem(path, line, f"{key}.nilai", "bad-number", f"{value!r} bukan bilangan bulat"))
-    valid_from, valid_until, checked = (_date_key(item, k, key, path, problems) for k in _FACT_DATES)
+    if not check_fields(item, FACT, key, path, problems):
+        return None
+    problems += _value_problems(key, item, path) + _source_problems(key, item, sources, path)
+    valid_from, valid_until = item.get("berlaku_mulai"), item.get("berlaku_sampai")
     if valid_from and valid_until and valid_from > valid_until:
-        problems.append(
-            Problem(path, line, f"{key}.berlaku_sampai", "bad-date", "berlaku_sampai lebih awal dari berlaku_mulai")
-        )
-    replaced_by = item.get("diganti_oleh") or ""
+        message = "berlaku_sampai lebih awal dari berlaku_mulai"
+        problems.append(Problem(path, item.line_of("berlaku_sampai"), f"{key}.berlaku_sampai", "bad-date", message))
+    replaced_by = item.get("diganti_oleh", "")
     if replaced_by and not valid_until:
-        problems.append(
-            Problem(path, line, f"{key}.diganti_oleh", "bad-fact", "diganti_oleh perlu tanggal berlaku_sampai")
-        )
-    conditions = item.get("syarat") or []
-    if not isinstance(conditions, list):
-        problems.append(Problem(path, line, f"{key}.syarat", "bad-fact", "syarat ditulis sebagai daftar: [fakta, ...]"))
-        conditions = []
-    cited = item.get("sumber") or []
-    if not cited:
-        problems.append(Problem(path, line, f"{key}.sumber", "missing-source", "setiap fakta perlu sumber"))
-    for source in cited:
-        if source not in sources:
-            problems.append(
-                Problem(
-                    path, line, f"{key}.sumber", "unknown-source", f"sumber {source!r} tidak ada di bagian 'sumber'"
-                )
-            )
+        message = "diganti_oleh perlu tanggal berlaku_sampai"
+        problems.append(Problem(path, item.line_of("diganti_oleh"), f"{key}.diganti_oleh", "bad-fact", message))
     status = item.get("status", "pasti")
     if status not in STATUSES:
-        problems.append(
-            Problem(path, line, f"{key}.status", "bad-status", f"status {status!r}; yang boleh: pasti, belum_pasti")
-        )
+        message = f"status {status!r}; yang boleh: pasti, belum_pasti"
+        problems.append(Problem(path, item.line_of("status"), f"{key}.status", "bad-status", message))
     if len(problems) > found:
         return None
+    cited = tuple(item["sumber"])
+    value = item["nilai"]
     return Fact(
         key,
         tuple(value) if isinstance(value, list) else value,
-        unit,
-        tuple(cited),
+        item["satuan"],
+        cited,
         valid_from,
         valid_until,
         status == "pasti",
-        str(item.get("catatan", "")),
-        str(replaced_by),
-        checked or max((sources[s].checked for s in cited if sources[s].checked), default=None),
-        tuple(str(c) for c in conditions),
-        line,
+        item.get("catatan", ""),
+        replaced_by,
+        item.get("diperiksa") or max((sources[s].checked for s in cited if sources[s].checked), default=None),
+        tuple(item.get("syarat", ())),
+        item.line,
     )
 
 
-_FACT_DATES = ("berlaku_mulai", "berlaku_sampai", "diperiksa")
+def _value_problems(key: str, item: Located, path: str) -> list[Problem]:
+    """Whether the value fits its unit: a date for ``tanggal``, a list of texts for ``daftar``, a number otherwise."""
+    unit, value = item["satuan"], item["nilai"]
+    line, unit_line = item.line_of("nilai"), item.line_of("satuan")
+    if unit not in UNITS:
+        message = f"satuan {unit!r} tidak dikenal; yang boleh: {', '.join(sorted(UNITS))}"
+        return [Problem(path, unit_line, f"{key}.satuan", "bad-unit", message)]
+    if unit == "tanggal" and not isinstance(value, dt.date):
+        return [Problem(path, line, f"{key}.nilai", "bad-date", f"{value!r} bukan tanggal; tulis YYYY-MM-DD")]
+    if unit == "daftar" and not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+        return [Problem(path, line, f"{key}.nilai", "bad-list", "satuan daftar perlu nilai berupa daftar teks")]
+    if unit != "daftar" and isinstance(value, list):
+        return [Problem(path, line, f"{key}.nilai", "bad-list", "hanya satuan daftar yang boleh bernilai daftar")]
+    if unit not in ("tanggal", "teks", "nomor", "daftar") and not isinstance(value, int):
+        return [Problem(path, line, f"{key}.nilai", "bad-number", f"{value!r} bukan bilangan bulat")]
+    return []
+
+
+def _source_problems(key: str, item: Located, sources: dict[str, Source], path: str) -> list[Problem]:
+    line = item.line_of("sumber")
+    if not item["sumber"]:
+        return [Problem(path, line, f"{key}.sumber", "missing-source", "setiap fakta perlu sumber")]
+    return [
+        Problem(path, line, f"{key}.sumber", "unknown-source", f"sumber {source!r} tidak ada di bagian 'sumber'")
+        for source in item["sumber"]
+        if source not in sources
+    ]
 
 
 def _check_references(facts: dict[str, Fact], path: str, problems: list[Problem]) -> None:
@@ -223,51 +192,31 @@ def _check_references(facts: dict[str, Fact], path: str, problems: list[Problem]
         named = [("diganti_oleh", fact.replaced_by)] if fact.replaced_by else []
         for field_name, key in named + [("syarat", c) for c in fact.conditions]:
             if key not in facts:
-                problems.append(
-                    Problem(
-                        path,
-                        fact.line,
-                        f"{fact.key}.{field_name}",
-                        "unknown-fact",
-                        f"fakta {key!r} tidak ada di bagian 'fakta'",
-                    )
-                )
+                message = f"fakta {key!r} tidak ada di bagian 'fakta'"
+                problems.append(Problem(path, fact.line, f"{fact.key}.{field_name}", "unknown-fact", message))
 
 
-def _read_legal(item: dict[str, Any], sources: dict[str, Source], path: str, problems: list[Problem]) -> LegalBasis:
+def _read_legal(item: Located, sources: dict[str, Source], path: str, problems: list[Problem]) -> LegalBasis | None:
+    if not check_fields(item, LEGAL, "dasar_hukum", path, problems):
+        return None
     for source in item.get("sumber", []):
         if source not in sources:
-            problems.append(
-                Problem(
-                    path,
-                    item["__line__"],
-                    "dasar_hukum.sumber",
-                    "unknown-source",
-                    f"sumber {source!r} tidak ada di bagian 'sumber'",
-                )
-            )
+            message = f"sumber {source!r} tidak ada di bagian 'sumber'"
+            problems.append(Problem(path, item.line_of("sumber"), "dasar_hukum.sumber", "unknown-source", message))
     when = item.get("tanggal")
     return LegalBasis(
-        str(item.get("nama", "")),
-        str(item.get("tentang", "")),
-        formatting.date(when) if when else "",
-        tuple(item.get("sumber", [])),
+        item["nama"], item.get("tentang", ""), formatting.date(when) if when else "", tuple(item.get("sumber", []))
     )
 
 
 def _read_published(
-    item: dict[str, Any], facts: dict[str, Fact], path: str, problems: list[Problem]
+    item: Located, facts: dict[str, Fact], path: str, problems: list[Problem]
 ) -> PublishedFigure | None:
-    key = str(item.get("fakta", ""))
-    if key not in facts:
-        problems.append(
-            Problem(
-                path,
-                item["__line__"],
-                "angka_terbit.fakta",
-                "unknown-fact",
-                f"fakta {key!r} tidak ada di bagian 'fakta'",
-            )
-        )
+    if not check_fields(item, PUBLISHED, "angka_terbit", path, problems):
         return None
-    return PublishedFigure(str(item.get("kode_wilayah", "")), str(item.get("keterangan", "")), facts[key])
+    key = item["fakta"]
+    if key not in facts:
+        message = f"fakta {key!r} tidak ada di bagian 'fakta'"
+        problems.append(Problem(path, item.line_of("fakta"), "angka_terbit.fakta", "unknown-fact", message))
+        return None
+    return PublishedFigure(item["kode_wilayah"], item["keterangan"], facts[key])
