@@ -38,12 +38,12 @@ check: $(VENV)/.installed  ## validate data/ only
 serve: $(VENV)/.installed  ## live preview at http://127.0.0.1:8000, rebuilt when data/ or docs/ changes
 	$(PY) -m generator serve
 
-lint: $(VENV)/.installed-test
+lint: $(VENV)/.installed-test  ## ruff (lint and format) and mypy (types of generator/)
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/ruff format --check generator tests benchmarks
+	$(VENV)/bin/mypy
 
-test: $(VENV)/.installed-test $(CHROMIUM)  ## lint, then every test (builds real sites, opens them in Chromium)
-	$(VENV)/bin/ruff check generator tests benchmarks
+test: lint $(CHROMIUM)  ## lint, then every test (builds real sites, opens them in Chromium)
 	$(PY) -m pytest
 
 sample: $(VENV)/.installed  ## remake the built-in sample data (needs ../shared/wilayah)

@@ -81,11 +81,11 @@ class Fact:
         if isinstance(self.value, tuple):
             return "; ".join(self.value)
         if self.unit in ("rupiah", "rupiah_per_bulan"):
-            return formatting.rupiah(self.value)  # type: ignore[arg-type]
+            return formatting.rupiah(self.value)
         if self.unit == "persen":
-            return f"{formatting.number(self.value)}%"  # type: ignore[arg-type]
+            return f"{formatting.number(self.value)}%"
         if self.unit == "tanggal":
-            return formatting.date(self.value)  # type: ignore[arg-type]
+            return formatting.date(self.value)
         if isinstance(self.value, int):
             return formatting.number(self.value)
         return str(self.value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 Cell: TypeAlias = Hashable
 """Any hashable key of one published number, e.g. ``("63.10.01.2005", "petani", "l")``."""
@@ -105,11 +105,15 @@ def grid_lines(key: Callable[[int, int], Cell], rows: int, columns: int) -> list
     return row_lines + column_lines + margins
 
 
+Region = TypeVar("Region", bound=Hashable)
+Position = TypeVar("Position", bound=Hashable)
+
+
 def sum_lines(
-    key: Callable[[Hashable, Hashable], Cell],
-    parent: Hashable,
-    children: Sequence[Hashable],
-    positions: Iterable[Hashable],
+    key: Callable[[Region, Position], Cell],
+    parent: Region,
+    children: Sequence[Region],
+    positions: Iterable[Position],
 ) -> list[Line]:
     """Lines of a parent region whose table is the sum of its children's: ``key(parent, p) == Σ key(child, p)``."""
     return [Line(key(parent, p), tuple(key(child, p) for child in children)) for p in positions]

@@ -16,8 +16,10 @@ Pages never decide what to hide: they show :class:`Published`, where every hidde
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
 from generator.compute.disclosure import Line, grid_lines, hidden_cells, sum_lines
@@ -156,20 +158,24 @@ def protect(
 
 
 def _protect_province(province: Coverage, threshold: int) -> set[Cell]:
-    values: dict[Cell, int] = {}
+    values: dict[Hashable, int] = {}
     lines: list[Line] = []
-    public: list[Cell] = []
+    public: list[Hashable] = []
     for node in regions_of(province):
         code = node.region.code
         for r, row in enumerate(occupation_grid(node)):
             values.update((WorkerCell(code, r, c), value) for c, value in enumerate(row))
-        lines += grid_lines(lambda r, c, code=code: WorkerCell(code, r, c), ROWS, COLUMNS)
+        lines += grid_lines(functools.partial(WorkerCell, code), ROWS, COLUMNS)
         public.append(WorkerCell(code, ROWS, COLUMNS))  # the region's total is published in its headline
         values.update((ClaimCell(code, r), cases) for r, cases in enumerate(claim_cases(node)))
         lines.append(Line(ClaimCell(code, BENEFIT_ROWS), tuple(ClaimCell(code, r) for r in range(BENEFIT_ROWS))))
         children = [child.region.code for child in node.children]
         if children:
             grid = [(r, c) for r in range(ROWS + 1) for c in range(COLUMNS + 1)]
-            lines += sum_lines(lambda region, p: WorkerCell(region, *p), code, children, grid)  # type: ignore[misc]
-            lines += sum_lines(lambda region, r: ClaimCell(region, r), code, children, range(BENEFIT_ROWS + 1))  # type: ignore[arg-type]
-    return hidden_cells(values, lines, threshold, public)  # type: ignore[return-value]
+            lines += sum_lines(_worker_cell, code, children, grid)
+            lines += sum_lines(ClaimCell, code, children, range(BENEFIT_ROWS + 1))
+    return cast(set[Cell], hidden_cells(values, lines, threshold, public))  # the keys of ``values`` are cells
+
+
+def _worker_cell(region: str, position: tuple[int, int]) -> Cell:
+    return WorkerCell(region, *position)

@@ -107,8 +107,8 @@ def date(cell: str) -> dt.date:
             day, month_number, year = map(int, match.groups())
             return dt.date(year, month_number, day)
         if match := re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", cell):
-            day, name, year = match.groups()
-            return dt.date(int(year), MONTHS.index(name.lower()) + 1, int(day))
+            day_text, name, year_text = match.groups()
+            return dt.date(int(year_text), MONTHS.index(name.lower()) + 1, int(day_text))
         if cell.isdigit() and int(cell) in EXCEL_SERIALS:
             return EXCEL_EPOCH + dt.timedelta(days=int(cell))
     except ValueError:

@@ -71,7 +71,7 @@ def load_facts(path: Path, shown_as: str) -> tuple[Facts, list[Problem]]:
     raw, problems = read_yaml(path, shown_as)
     if raw is None or not check_fields(raw, FILE, "", shown_as, problems):
         return Facts({}, {}, []), problems
-    sources = _read_sources(raw["sumber"], shown_as, problems)
+    sources = _read_sources(raw["sumber"], shown_as, problems)  # both mappings: checked above
     facts: dict[str, Fact] = {}
     _read_fact_group(raw["fakta"], "", sources, facts, shown_as, problems)
     _check_references(facts, shown_as, problems)
@@ -84,7 +84,7 @@ def _read_sources(raw: Located, path: str, problems: list[Problem]) -> dict[str,
     sources = {}
     for key, item in raw.items():
         where = f"sumber.{key}"
-        if not isinstance(item, dict):
+        if not isinstance(item, Located):
             problems.append(Problem(path, raw.line_of(key), where, "bad-source", "sumber perlu paling sedikit 'judul'"))
             continue
         if not check_fields(item, SOURCE, where, path, problems):
@@ -109,11 +109,11 @@ def _read_fact_group(
 ) -> None:
     for name, item in raw.items():
         key = prefix + str(name)
-        if isinstance(item, dict) and "nilai" in item:
+        if isinstance(item, Located) and "nilai" in item:
             fact = _read_fact(key, item, sources, path, problems)
             if fact:
                 out[key] = fact
-        elif isinstance(item, dict):
+        elif isinstance(item, Located):
             _read_fact_group(item, key + ".", sources, out, path, problems)
         else:
             message = "fakta harus berisi 'nilai', 'satuan' dan 'sumber'"
@@ -151,7 +151,7 @@ def _read_fact(key: str, item: Located, sources: dict[str, Source], path: str, p
         status == "pasti",
         item.get("catatan", ""),
         replaced_by,
-        item.get("diperiksa") or max((sources[s].checked for s in cited if sources[s].checked), default=None),
+        item.get("diperiksa") or max((c for s in cited if (c := sources[s].checked)), default=None),
         tuple(item.get("syarat", ())),
         item.line,
     )

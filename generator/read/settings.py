@@ -35,6 +35,6 @@ def read_settings(path: Path, shown: str, problems: list[Problem]) -> tuple[bool
                 f"{threshold!r} bukan ambang yang sah; tulis bilangan bulat 1 atau lebih, mis. ambang_angka_kecil: 3",
             )
         )
-    if len(problems) > before:
+    if len(problems) > before or not isinstance(sample, bool) or not isinstance(threshold, int):
         return True, DEFAULT_THRESHOLD
     return sample, threshold

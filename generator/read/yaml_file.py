@@ -52,7 +52,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Located | None, list[Problem]]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         what = getattr(error, "problem", None) or str(error).splitlines()[0]
-        message = f"YAML tidak terbaca ({what}); periksa tanda kurung, tanda kutip dan indentasi di baris ini atau sebelumnya"
+        message = (
+            f"YAML tidak terbaca ({what}); periksa tanda kurung, tanda kutip dan indentasi di baris ini atau sebelumnya"
+        )
         return None, [Problem(shown, mark.line + 1 if mark else 0, "", "bad-yaml", message)]
     if raw is None:
         return Located(), []

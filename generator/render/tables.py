@@ -51,7 +51,7 @@ def html_table(head: list[str], rows: list[list[Any]], align: str, caption: str)
 
 def occupation_rows(grid: list[list[int | None]]) -> list[list[Any]]:
     """Rows of the occupation × gender table as shown: hidden cells as •, the totals row in bold."""
-    rows = []
+    rows: list[list[Any]] = []
     for r, values in enumerate(grid):
         cells = [HIDDEN if value is None else formatting.number(value) for value in values]
         if r == len(OCCUPATIONS):
@@ -66,7 +66,7 @@ def claim_rows(published: list[ClaimRow]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for row in published:
         if row.benefit:
-            month = HIDDEN if row.cases is None else formatting.month(row.last_month)  # type: ignore[arg-type]
+            month = HIDDEN if row.cases is None else formatting.month(row.last_month)
             rows.append([BENEFITS[row.benefit], _shown(row.cases), _shown(row.amount, formatting.rupiah), month])
         else:
             cases, amount = _shown(row.cases, bold=True), _shown(row.amount, formatting.rupiah, bold=True)

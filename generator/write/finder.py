@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator.model import Level, Region
@@ -60,7 +60,7 @@ def _context(region: Region, regions: dict[str, Region]) -> str:
     return ", ".join(parts)
 
 
-def _write_all(folder: Path, shards: dict[str, object]) -> None:
+def _write_all(folder: Path, shards: Mapping[str, object]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for key, records in shards.items():
         text = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
