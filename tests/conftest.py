@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.build import Paths, build_site
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def copy_project(target: Path) -> Paths:
-    """Copy data/, docs/, overrides/ and mkdocs.yml into ``target``; return the paths of a build there."""
-    for folder in ("data", "docs", "overrides"):
-        shutil.copytree(ROOT / folder, target / folder)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return Paths(
-        data=target / "data",
-        docs=target / "docs",
-        staged=target / "build" / "docs",
-        site=target / "site",
-        config=target / "mkdocs.yml",
-    )
+from tests.helpers import copy_project
 
 
 @pytest.fixture

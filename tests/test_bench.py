@@ -3,12 +3,9 @@
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
+from tests.helpers import ROOT, needs_wilayah
 
-ROOT = Path(__file__).resolve().parent.parent
-WILAYAH = ROOT.parent / "shared" / "wilayah"
 ROWS = [
     "villages",
     "make data (s)",
@@ -29,7 +26,7 @@ ROWS = [
 ]
 
 
-@pytest.mark.skipif(not WILAYAH.exists(), reason="../shared/wilayah is not beside the checkout")
+@needs_wilayah
 def test_benchmark_prints_its_table_and_the_ratio_last(tmp_path):
     command = [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--villages", "300", "--repeat", "1"]
     result = subprocess.run([*command, "--work", str(tmp_path)], capture_output=True, text=True, timeout=300)

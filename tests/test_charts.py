@@ -6,7 +6,6 @@ import datetime as dt
 import random
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,8 +18,8 @@ from generator.model import OCCUPATIONS, Level
 from generator.read.dataset import load_dataset
 from generator.render import charts, tables
 from generator.texts import HIDDEN
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LABELS = list(OCCUPATIONS.values())
 SEGUMBANG = "63.10.01.2005"
 

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import run_generator, start_generator
 
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+run = run_generator
 
 
 def test_check_passes_on_built_in_data_and_writes_nothing(project):
@@ -99,13 +88,8 @@ def test_serve_rebuilds_when_a_data_file_changes(project):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     cwd = project.config.parent
-    command = [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        command,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    server = start_generator(
+        "serve", "--dev-addr", f"127.0.0.1:{port}", cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
 
     def figure() -> str:

@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 
 from generator.build import build_site
 from generator.formatting import markdown_text
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.htmltools import finder_records, page_text, read_page
 
 HOSTILE = [

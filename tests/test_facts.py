@@ -2,8 +2,7 @@ from pathlib import Path
 
 from generator.facts import FactsView, sources_of
 from generator.read.facts_file import load_facts
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 def write(tmp_path: Path, text: str) -> Path:

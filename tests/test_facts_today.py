@@ -12,9 +12,9 @@ from generator.build import build_site
 from generator.read.dataset import load_dataset
 from generator.read.facts_file import load_facts
 from generator.render.prose import PageError, render_prose
+from tests.helpers import ROOT
 from tests.htmltools import page_blocks, page_text
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES_HEADING = "Sumber angka di halaman ini"
 
 

@@ -13,9 +13,8 @@ from generator.build import renderer_of
 from generator.read.dataset import load_dataset
 from generator.sample import write_sample
 from generator.write.finder import fold, write_finder
-from tests.conftest import ROOT
+from tests.helpers import ROOT, WILAYAH, needs_wilayah
 
-WILAYAH = ROOT.parent / "shared" / "wilayah"
 FINDER = ROOT / "docs" / "assets" / "cari.js"
 HARNESS = """
 const fs = require("fs"), path = require("path");
@@ -49,8 +48,6 @@ def find(site: Path, queries: list[str]) -> dict:
 @pytest.fixture(scope="module")
 def country(tmp_path_factory) -> Path:
     """Finder files for Tanah Bumbu and two Javanese regencies with four villages called Sidomulyo each."""
-    if not WILAYAH.exists():
-        pytest.skip("../shared/wilayah is not beside the checkout")
     folder = tmp_path_factory.mktemp("negeri")
     write_sample(WILAYAH, folder / "data", {"63.10", "35.06", "33.05"}, months=2)
     shutil.copy(ROOT / "data" / "fakta.yaml", folder / "data" / "fakta.yaml")
@@ -60,6 +57,7 @@ def country(tmp_path_factory) -> Path:
     return folder / "site"
 
 
+@needs_wilayah
 def test_part_of_a_name_misspellings_and_codes_find_the_village(country):
     found = find(country, ["segum", "Segumbag", "muara pag", "desa segumbang", "63.10.01.2005", "6310012005"])
     for query in found:
@@ -69,6 +67,7 @@ def test_part_of_a_name_misspellings_and_codes_find_the_village(country):
     assert found["6310012005"]["places"][0][2] == "desa/6310012005/"
 
 
+@needs_wilayah
 def test_villages_with_the_same_name_are_told_apart_by_district_and_regency(country):
     found = find(country, ["sidomulyo", "sidomulya", "sidomulyo kediri"])
     places = found["sidomulyo"]["places"]
@@ -87,6 +86,7 @@ def test_programme_pages_are_found_by_their_words(built):
     assert not found["beasiswa"]["places"]
 
 
+@needs_wilayah
 def test_python_and_browser_fold_names_alike(country):
     assert find(country, [])["__fold__"] == [fold(name) for name in TRICKY]
 

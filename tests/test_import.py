@@ -8,8 +8,6 @@ import gzip
 import hashlib
 import random
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +15,7 @@ import pytest
 
 from generator.problems import DataError
 from generator.read.participants import import_participants
-from tests.conftest import ROOT
+from tests.helpers import run_generator
 
 HEADER = ["NIK", "Nama", "Tanggal Lahir", "Jenis Kelamin", "Pekerjaan", "Kode Desa", "Tanggal Terdaftar", "Status"]
 FIRST = ["Budi", "Siti", "Ahmad", "Rina", "Joko", "Nur", "Dewi", "Agus", "Sri", "Yusuf", "Fitri", "Rahmat"]
@@ -146,13 +144,7 @@ def _fake_people(villages: list[str], count: int) -> list[list[str]]:
 
 
 def _run(*args: str, cwd: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT)},
-    )
+    result = run_generator(*args, cwd=cwd)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from generator.build import Builder, Paths, build_site
 from generator.sample import write_sample
-from tests.conftest import ROOT, copy_project
+from tests.helpers import ROOT, WILAYAH, copy_project, needs_wilayah, start_generator
 from tests.test_publish import tree
 
-WILAYAH = ROOT.parent / "shared" / "wilayah"
 SEGUMBANG = "63.10.01.2005"
 
 
@@ -115,7 +109,7 @@ def test_nothing_changed_keeps_every_region_page(tmp_path):
     assert tree(paths.site) == before
 
 
-@pytest.mark.skipif(not WILAYAH.exists(), reason="../shared/wilayah is not beside the checkout")
+@needs_wilayah
 def test_other_provinces_are_kept_when_a_kabupaten_file_changes(tmp_path):
     paths = copy_project(tmp_path / "proyek")
     shutil.rmtree(paths.data)
@@ -145,13 +139,7 @@ def test_pantau_rebuilds_when_a_data_file_changes(tmp_path):
     paths = copy_project(tmp_path / "proyek")
     page = paths.site / "desa/6310012005/index.html"
     with open(tmp_path / "log", "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "pantau"],
-            cwd=paths.config.parent,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            stdout=log,
-            stderr=log,
-        )
+        process = start_generator("pantau", cwd=paths.config.parent, stdout=log, stderr=log)
         try:
             wait_for(page.exists)
             before = page.read_bytes()

@@ -6,14 +6,13 @@ import hashlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import generator.build
 import generator.write.shell
 from generator.build import build_site
-from tests.conftest import ROOT, copy_project
+from tests.helpers import copy_project, start_generator
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -26,13 +25,7 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 def start_build(cwd: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "generator", "build"],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    return start_generator("build", cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_whole_new_one(tmp_path):

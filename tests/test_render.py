@@ -1,7 +1,6 @@
 """Rendering: pure functions from data to page content."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -9,8 +8,7 @@ from generator.build import renderer_of
 from generator.model import Region
 from generator.read.dataset import load_dataset
 from generator.render.prose import render_prose
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -1,20 +1,14 @@
 """The sample data maker: deterministic, plausible, consistent with the facts file."""
 
 import filecmp
-from pathlib import Path
-
-import pytest
 
 from generator import sample
 from generator.read.dataset import load_dataset
 from generator.read.facts_file import load_facts
-
-ROOT = Path(__file__).resolve().parent.parent
-WILAYAH = ROOT.parent / "shared" / "wilayah"
-needs_reference = pytest.mark.skipif(not WILAYAH.exists(), reason="../shared/wilayah is not beside the checkout")
+from tests.helpers import ROOT, WILAYAH, needs_wilayah
 
 
-@needs_reference
+@needs_wilayah
 def test_committed_sample_data_is_what_the_script_makes(tmp_path):
     sample.write_sample(WILAYAH, tmp_path, {"63.10"})
     for name in ("wilayah.csv", "program_desa.csv", "kepesertaan.csv", "klaim.csv", "kantor.csv", "dataset.yaml"):

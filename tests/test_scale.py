@@ -5,13 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from generator.build import build_site
 from generator.sample import write_sample
-from tests.conftest import ROOT, copy_project
+from tests.helpers import WILAYAH, copy_project, needs_wilayah
 
-WILAYAH = ROOT.parent / "shared" / "wilayah"
 SEGUMBANG = Path("desa") / "6310012005" / "index.html"
 
 
@@ -26,7 +23,7 @@ def build_regencies(folder: Path, regencies: set[str]) -> Path:
     return paths.site
 
 
-@pytest.mark.skipif(not WILAYAH.exists(), reason="../shared/wilayah is not beside the checkout")
+@needs_wilayah
 def test_a_village_page_is_the_same_size_however_many_villages_the_site_has(tmp_path):
     few = build_regencies(tmp_path / "sedikit", {"63.10", "11.01"})
     many = build_regencies(tmp_path / "banyak", {"63.10", "11.01", "11.02", "12.01", "12.02", "32.01"})

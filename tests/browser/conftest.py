@@ -29,7 +29,7 @@ from generator.build import Paths
 from generator.compute.aggregate import Tree, build_tree
 from generator.formatting import number
 from generator.read.dataset import load_dataset
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium (`apt-get install chromium`; `make test` does it). Playwright's own browser download is not used."""
