@@ -7,13 +7,19 @@ from pathlib import Path
 import pytest
 
 from generator.build import Paths, build_site
-from tests.helpers import copy_project
+from tests.helpers import ROOT, Figures, copy_project, figures
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Paths:
     """A fresh, unbuilt copy of the project."""
     return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def sample() -> Figures:
+    """The figures of the built-in data, read from its files: what the tests expect pages to show."""
+    return figures(ROOT / "data")
 
 
 @pytest.fixture(scope="session")

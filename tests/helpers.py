@@ -3,16 +3,20 @@ the national regions dataset beside the checkout."""
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.build import Paths
+from generator.model import DEFAULT_TARGET
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""
@@ -55,3 +59,60 @@ def copy_project(target: Path) -> Paths:
         site=target / "site",
         config=target / "mkdocs.yml",
     )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Figures of a data folder read straight from its CSV files, so tests expect what the data says, whatever it is
+    (``make sample`` may remake the sample data): counts of regions, and participants per village and month."""
+
+    levels: Counter[int]
+    """Regions per level: 1 provinces, 2 regencies, 3 districts, 4 villages."""
+    latest: dict[str, tuple[str, int]]
+    """Per village code: its latest data date and enrolled total then."""
+    rows: dict[str, dict[str, int]]
+    """Per village code: enrolled total per data date."""
+    targets: dict[str, int]
+
+    @property
+    def villages(self) -> int:
+        return self.levels[4]
+
+    @property
+    def regions(self) -> int:
+        return sum(self.levels.values())
+
+    def enrolled(self, code: str) -> int:
+        return self.latest[code][1]
+
+    def target(self, code: str) -> int:
+        return self.targets.get(code, DEFAULT_TARGET)
+
+    def months(self) -> list[str]:
+        """The data's month ends, oldest first (``2026-10``)."""
+        return sorted({day[:7] for dates in self.rows.values() for day in dates})
+
+    def enrolled_in(self, month: str) -> int:
+        """All villages' enrolled at the end of ``month`` (``2026-10``): each one's latest figure by then."""
+        total = 0
+        for dates in self.rows.values():
+            known = [day for day in dates if day[:7] <= month]
+            total += dates[max(known)] if known else 0
+        return total
+
+
+def figures(data: Path) -> Figures:
+    """The :class:`Figures` of a data folder of single-file CSV tables."""
+    levels: Counter[int] = Counter()
+    with (data / "wilayah.csv").open(encoding="utf-8") as source:
+        for row in csv.DictReader(source):
+            levels[row["kode"].count(".") + 1] += 1
+    rows: dict[str, dict[str, int]] = {}
+    with (data / "kepesertaan.csv").open(encoding="utf-8") as source:
+        for row in csv.DictReader(source):
+            counts = sum(int(value) for key, value in row.items() if key not in ("kode_desa", "tanggal_data"))
+            rows.setdefault(row["kode_desa"], {})[row["tanggal_data"]] = counts
+    latest = {code: max(dates.items()) for code, dates in rows.items()}
+    with (data / "program_desa.csv").open(encoding="utf-8") as source:
+        targets = {row["kode_desa"]: int(row["target"]) for row in csv.DictReader(source) if row["target"]}
+    return Figures(levels, latest, rows, targets)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import posixpath
 import re
@@ -11,7 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator import formatting
 from generator.build import build_site
+from generator.compute.changes import signed
+from generator.formatting import number
 from generator.model import OCCUPATIONS, Level
 from generator.read.dataset import load_dataset
 from tests.htmltools import finder_records, page_text, read_page
@@ -24,6 +28,11 @@ HIDDEN = "•disembunyikan"
 @pytest.fixture(scope="module")
 def data(built):
     return load_dataset(built.data)
+
+
+def month_name(month: str) -> str:
+    """``2026-10`` → ``Oktober 2026``."""
+    return formatting.month(dt.date.fromisoformat(month + "-01"))
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -93,14 +102,14 @@ def test_every_village_is_in_the_finder_under_its_own_name_and_pages_in_the_sear
     assert not [doc for doc in index["docs"] if doc["location"].startswith(("desa/", "cakupan/"))]
 
 
-def test_sample_label_on_every_page_fed_by_sample_data(built):
+def test_sample_label_on_every_page_fed_by_sample_data(built, sample):
     fed = [
         p
         for p in html_pages(built.site)
         if p.parent.parent.name in ("desa", "kecamatan", "kabupaten") or p.parent.name == "cakupan"
     ]
     fed.append(built.site / "index.html")
-    assert len(fed) == 157 + 12 + 1 + 2
+    assert len(fed) == sample.villages + sample.levels[3] + sample.levels[2] + 2  # and the overview, the home page
     for page in fed:
         assert "Data contoh, bukan data resmi" in page_text(page), page
 
@@ -159,24 +168,30 @@ def test_link_preview_carries_the_village_title_and_figures(built):
     assert "pekerja rentan terlindungi BPJS Ketenagakerjaan" in html.split('property="og:description"', 1)[1][:200]
 
 
-def test_updates_page_compares_the_last_two_months_of_the_data(built):
+def test_updates_page_compares_the_last_two_months_of_the_data(built, sample):
     page = read_page(built.site / "pembaruan-data" / "index.html")
+    before, after = sample.months()[-2:]
+    was, now = sample.enrolled_in(before), sample.enrolled_in(after)
     assert page.tables[0][:2] == [
-        ["", "September 2026", "Oktober 2026", "Perubahan"],
-        ["Pekerja terdaftar", "15.076", "15.443", "+367"],
+        ["", month_name(before), month_name(after), "Perubahan"],
+        ["Pekerja terdaftar", number(was), number(now), signed(now - was)],
     ]
     text = page_text(built.site / "pembaruan-data" / "index.html")
-    assert "Data per 31 Oktober 2026." in text and "Data contoh, bukan data resmi" in text
-    assert "Desa Segumbang: 98 dari target 100" not in text  # 98 is below target
+    latest = max(day for day, _ in sample.latest.values())
+    assert f"Data per {formatting.date(dt.date.fromisoformat(latest))}." in text
+    assert "Data contoh, bukan data resmi" in text
+    enrolled, target = sample.enrolled(SEGUMBANG), sample.target(SEGUMBANG)
+    if enrolled < target:  # a village below its target is not listed as newly at target
+        assert f"Desa Segumbang: {enrolled} dari target {target}" not in text
     history = page.tables[-1]
-    assert history[1][:2] == ["Oktober 2026", "15.443"] and len(history) == 1 + 12
+    assert history[1][:2] == [month_name(after), number(now)] and len(history) == 1 + min(12, len(sample.months()))
 
 
-def test_open_data_table_holds_village_totals_only(built, data):
+def test_open_data_table_holds_village_totals_only(built, sample):
     rows = list(csv.DictReader((built.site / "unduh" / "cakupan-desa.csv").open(encoding="utf-8")))
     assert list(rows[0]) == ["kode_desa", "desa", "kecamatan", "kabupaten", "provinsi", "target", "peserta", "data_per"]
-    assert len(rows) == 157
-    assert sum(int(r["peserta"]) for r in rows) == 15_443
+    assert len(rows) == sample.villages
+    assert sum(int(r["peserta"]) for r in rows) == sample.enrolled_in(sample.months()[-1])
     segumbang = next(r for r in rows if r["kode_desa"] == "63.10.01.2005")
     assert segumbang == {
         "kode_desa": "63.10.01.2005",
@@ -184,13 +199,13 @@ def test_open_data_table_holds_village_totals_only(built, data):
         "kecamatan": "Batu Licin",
         "kabupaten": "Kabupaten Tanah Bumbu",
         "provinsi": "Kalimantan Selatan",
-        "target": "100",
-        "peserta": "98",
-        "data_per": "2026-10-31",
+        "target": str(sample.target(SEGUMBANG)),
+        "peserta": str(sample.enrolled(SEGUMBANG)),
+        "data_per": sample.latest[SEGUMBANG][0],
     }
 
 
-def test_no_published_breakdown_shows_a_small_count_or_gives_one_away(built, data):
+def test_no_published_breakdown_shows_a_small_count_or_gives_one_away(built, data, sample):
     """Across every coverage page: no count from 1 to threshold-1, and no row or column hiding just one cell."""
     pages = [p for p in html_pages(built.site) if p.parent.parent.name in ("desa", "kecamatan", "kabupaten")]
     checked = 0
@@ -204,15 +219,15 @@ def test_no_published_breakdown_shows_a_small_count_or_gives_one_away(built, dat
             assert all(row.count(HIDDEN) != 1 for row in body if len(row) > 1), page
             assert all([row[c] for row in body].count(HIDDEN) != 1 for c in range(len(body[0]))), page
             checked += 1
-    assert checked >= 157 + 12 + 1  # every occupation table, plus the claims tables
+    assert checked >= sample.villages + sample.levels[3] + sample.levels[2]  # every occupation table, and claims
 
 
-def test_sitemap_lists_every_page_and_no_shell(built):
+def test_sitemap_lists_every_page_and_no_shell(built, sample):
     index = (built.site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<sitemapindex" in index and "sitemap-1.xml</loc>" in index and "sitemap-2.xml" not in index
     urls = re.findall(r"<loc>(.*?)</loc>", (built.site / "sitemap-1.xml").read_text(encoding="utf-8"))
     paths = {urlsplit(url).path.strip("/") for url in urls}
     assert {"desa/6310012005", "kecamatan/631001", "kabupaten/6310", "cakupan", "pembaruan-data", "manfaat"} <= paths
-    assert len([p for p in paths if p.startswith("desa/")]) == 157
+    assert len([p for p in paths if p.startswith("desa/")]) == sample.villages
     assert not any("kerangka" in url for url in urls)
     assert not (built.site / "desa" / "kerangka").exists()

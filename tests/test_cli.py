@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import subprocess
 
+from generator.formatting import number
 from tests.helpers import run_generator, start_generator
 
 run = run_generator
+SEGUMBANG = "63.10.01.2005"
 
 
-def test_check_passes_on_built_in_data_and_writes_nothing(project):
+def add_farmers(project, sample, more: int) -> None:
+    """Add ``more`` men farmers to Segumbang's latest row of participation."""
+    path = project.data / "kepesertaan.csv"
+    row = f"{SEGUMBANG},{sample.latest[SEGUMBANG][0]},"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(row) + len(row)
+    end = text.index(",", start)
+    path.write_text(text[:start] + str(int(text[start:end]) + more) + text[end:], encoding="utf-8")
+
+
+def test_check_passes_on_built_in_data_and_writes_nothing(project, sample):
     before = sorted(p.relative_to(project.config.parent) for p in project.config.parent.rglob("*"))
     result = run("check", "--data", "data", cwd=project.config.parent)
     assert result.returncode == 0, result.stderr
-    assert "Data di data baik: 171 wilayah" in result.stdout
+    assert f"Data di data baik: {sample.regions} wilayah" in result.stdout
     assert sorted(p.relative_to(project.config.parent) for p in project.config.parent.rglob("*")) == before
 
 
@@ -51,22 +63,20 @@ def test_failed_build_leaves_the_published_site_as_it_was(project):
     assert {p: p.read_bytes() for p in sorted((cwd / "site").rglob("*")) if p.is_file()} == before
 
 
-def test_build_reports_what_changed_against_the_published_site(project):
+def test_build_reports_what_changed_against_the_published_site(project, sample):
     cwd = project.config.parent
     first = run("build", cwd=cwd)
     assert "Belum ada situs terbit sebelumnya untuk dibandingkan." in first.stderr
-    path = project.data / "kepesertaan.csv"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("63.10.01.2005,2026-10-31,25,", "63.10.01.2005,2026-10-31,35,")
-    )
+    add_farmers(project, sample, 10)
     second = run("build", cwd=cwd)
     assert second.returncode == 0, second.stderr
+    day, total, villages = sample.latest[SEGUMBANG][0], sample.enrolled_in(sample.months()[-1]), sample.villages
     assert (
         "Perubahan dibanding situs yang terbit sebelumnya:\n"
-        "  data per: 2026-10-31 → 2026-10-31\n"
-        "  peserta: 15.443 → 15.453 (+10)\n"
-        "  desa: 157 → 157 (baru 0, hilang 0)\n"
-        "  desa naik 1, turun 0, tetap 156\n"
+        f"  data per: {day} → {day}\n"
+        f"  peserta: {number(total)} → {number(total + 10)} (+10)\n"
+        f"  desa: {villages} → {villages} (baru 0, hilang 0)\n"
+        f"  desa naik 1, turun 0, tetap {villages - 1}\n"
         "  perubahan terbesar: Segumbang +10\n"
     ) in second.stderr
 
@@ -79,7 +89,7 @@ def test_build_takes_another_data_folder_and_site_folder(project, tmp_path):
     assert (tmp_path / "keluar" / "desa" / "6310012005" / "index.html").is_file()
 
 
-def test_serve_rebuilds_when_a_data_file_changes(project):
+def test_serve_rebuilds_when_a_data_file_changes(project, sample):
     import socket
     import time
     import urllib.request
@@ -104,16 +114,13 @@ def test_serve_rebuilds_when_a_data_file_changes(project):
         raise AssertionError("pratinjau tidak menjawab")
 
     try:
-        assert figure() == "98"
-        path = project.data / "kepesertaan.csv"
-        path.write_text(
-            path.read_text(encoding="utf-8").replace("63.10.01.2005,2026-10-31,25,", "63.10.01.2005,2026-10-31,125,"),
-            encoding="utf-8",
-        )
+        enrolled = sample.enrolled(SEGUMBANG)
+        assert figure() == number(enrolled)
+        add_farmers(project, sample, 100)
         deadline = time.monotonic() + 30
-        while figure() != "198" and time.monotonic() < deadline:
+        while figure() != number(enrolled + 100) and time.monotonic() < deadline:
             time.sleep(0.5)
-        assert figure() == "198"
+        assert figure() == number(enrolled + 100)
     finally:
         server.terminate()
         server.wait(timeout=10)

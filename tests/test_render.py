@@ -5,6 +5,7 @@ import re
 import pytest
 
 from generator.build import renderer_of
+from generator.formatting import number, percent
 from generator.model import Region
 from generator.read.dataset import load_dataset
 from generator.render.prose import render_prose
@@ -28,17 +29,18 @@ def test_page_urls_are_codes_without_dots():
     assert Region("63", "Kalimantan Selatan").url == "provinsi/63/"
 
 
-def test_one_page_per_village_district_and_regency_but_no_province_page_for_one_regency(pages):
+def test_one_page_per_village_district_and_regency_but_no_province_page_for_one_regency(pages, sample):
     folders = sorted({p.split("/")[0] for p in pages})
     assert folders == ["cakupan", "desa", "kabupaten", "kecamatan", "pembaruan-data"]
-    assert sum(p.startswith("desa/") for p in pages) == 157
-    assert sum(p.startswith("kecamatan/") for p in pages) == 12
+    assert sum(p.startswith("desa/") for p in pages) == sample.villages
+    assert sum(p.startswith("kecamatan/") for p in pages) == sample.levels[3]
 
 
-def test_village_page_content_is_html_with_links_up_and_the_sample_label(pages):
+def test_village_page_content_is_html_with_links_up_and_the_sample_label(pages, sample):
     page = pages["desa/6310012005/"]
     assert page.title == "Desa Segumbang, Kecamatan Batu Licin, Kabupaten Tanah Bumbu"
-    assert page.description.startswith("98 dari target 100 pekerja rentan")
+    enrolled, target = sample.enrolled("63.10.01.2005"), sample.target("63.10.01.2005")
+    assert page.description.startswith(f"{number(enrolled)} dari target {number(target)} pekerja rentan")
     assert page.shell == "desa/kerangka.md"
     assert "Data contoh, bukan data resmi" in page.content
     assert '<a href="../../kecamatan/631001/">Kecamatan Batu Licin</a>' in page.content
@@ -97,12 +99,30 @@ def test_hidden_cells_read_as_disembunyikan_and_show_as_a_dot(pages):
     assert "•" not in content.replace(hidden, "").replace("• = disembunyikan", "").replace("• disembunyikan", "")
 
 
-def test_progress_bar_is_a_percentage_with_the_figures_in_text(pages):
-    content = pages["kecamatan/631001/"].content  # 901 of 900: over target
-    assert "<strong>901</strong> dari target 900 pekerja rentan terdaftar (100,1%)" in content
+def test_progress_bar_is_a_percentage_with_the_figures_in_text(pages, sample):
+    districts = {code[:8] for code in sample.latest}
+    figures = {
+        d: [sum(f(v) for v in sample.latest if v.startswith(d)) for f in (sample.enrolled, sample.target)]
+        for d in districts
+    }
+    over = [d for d, (enrolled, target) in sorted(figures.items()) if enrolled > target]
+    assert over, "the sample data has a kecamatan over its target"
+    enrolled, target = figures[over[0]]
+    share = percent(enrolled, target)
+    content = pages[f"kecamatan/{over[0].replace('.', '')}/"].content
+    assert (
+        f"<strong>{number(enrolled)}</strong> dari target {number(target)} pekerja rentan terdaftar ({share})"
+        in content
+    )
     assert (
         'role="progressbar" aria-label="Kepesertaan dibanding target" aria-valuemin="0" aria-valuemax="100" '
-        'aria-valuenow="100" aria-valuetext="901 dari 900 (100,1%)"'
-    ) in content
+        f'aria-valuenow="100" aria-valuetext="{number(enrolled)} dari {number(target)} ({share})"'
+    ) in content  # over target, the bar is full
+    enrolled, target = sample.enrolled("63.10.01.2005"), sample.target("63.10.01.2005")
+    width = min(100, round(100 * enrolled / target))
     village = pages["desa/6310012005/"].content
-    assert 'aria-valuenow="98" aria-valuetext="98 dari 100 (98%)"' in village and 'style="width: 98%"' in village
+    assert (
+        f'aria-valuenow="{width}" aria-valuetext="{number(enrolled)} dari {number(target)} ({percent(enrolled, target)})"'
+        in village
+    )
+    assert f'style="width: {width}%"' in village
