@@ -116,3 +116,19 @@ def figures(data: Path) -> Figures:
     with (data / "program_desa.csv").open(encoding="utf-8") as source:
         targets = {row["kode_desa"]: int(row["target"]) for row in csv.DictReader(source) if row["target"]}
     return Figures(levels, latest, rows, targets)
+
+
+def row_of(path: Path, starts: str) -> int:
+    """The row number, as a spreadsheet shows it (the header is row 1), of the last line that starts with ``starts``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return 1 + max(i for i, line in enumerate(lines) if line.startswith(starts))
+
+
+def set_cell(path: Path, row: int, column: int, value: str) -> None:
+    """Set one cell of a simple CSV file (no quoted commas): row as a spreadsheet shows it, column from 0."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = lines[row - 1].rstrip("\n").split(",")
+    assert cells[column] != value
+    cells[column] = value
+    lines[row - 1] = ",".join(cells) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")

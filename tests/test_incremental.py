@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import signal
@@ -9,8 +10,12 @@ import time
 from pathlib import Path
 
 from generator.build import Builder, Paths, build_site
+from generator.compute.aggregate import build_tree
+from generator.compute.protection import protect
+from generator.model import Region
+from generator.read.dataset import load_dataset
 from generator.sample import write_sample
-from tests.helpers import ROOT, WILAYAH, copy_project, needs_wilayah, start_generator
+from tests.helpers import ROOT, WILAYAH, copy_project, needs_wilayah, row_of, set_cell, start_generator
 from tests.test_publish import tree
 
 SEGUMBANG = "63.10.01.2005"
@@ -18,13 +23,7 @@ SEGUMBANG = "63.10.01.2005"
 
 def edit_row(path: Path, starts: str, column: int, value: str) -> None:
     """Set one cell of the last row of a CSV file that starts with ``starts``."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    number = max(i for i, line in enumerate(lines) if line.startswith(starts))
-    cells = lines[number].rstrip("\n").split(",")
-    assert cells[column] != value
-    cells[column] = value
-    lines[number] = ",".join(cells) + "\n"
-    path.write_text("".join(lines), encoding="utf-8")
+    set_cell(path, row_of(path, starts), column, value)
 
 
 def full_build_of(paths: Paths, folder: Path) -> dict[str, str]:
@@ -65,14 +64,33 @@ def test_one_village_changed_rewrites_its_pages_and_equals_a_full_build(tmp_path
     assert "40" in (paths.site / "desa/6310012005/index.html").read_text(encoding="utf-8")
 
 
+def a_small_count_that_moves_hidden_cells(data_dir: Path) -> tuple[str, str]:
+    """A village whose men farmers, set to 1, make the rule hide cells in another village: (village, that other)."""
+    data = load_dataset(data_dir)
+    before = protect(build_tree(data), data.threshold).hidden
+    for code, rows in sorted(data.snapshots.items()):
+        if rows[-1].counts[0] < data.threshold:
+            continue
+        changed = dataclasses.replace(rows[-1], counts=(1, *rows[-1].counts[1:]))
+        data.snapshots[code] = [*rows[:-1], changed]
+        after = protect(build_tree(data), data.threshold).hidden
+        data.snapshots[code] = rows
+        others = [v for v in data.snapshots if v != code and before.of(v) != after.of(v)]
+        if others:
+            return code, others[0]
+    raise AssertionError("no small count in the data moves hidden cells into another village")
+
+
 def test_a_small_count_that_hides_cells_of_another_village_rewrites_that_village_too(tmp_path):
     paths, builder = first_build(tmp_path)
-    neighbour = (paths.site / "desa/6310012029/index.html").read_bytes()
-    edit_row(paths.data / "kepesertaan.csv", "63.10.01.1007", 2, "1")  # petani_l of Batulicin becomes 1
+    village, other = a_small_count_that_moves_hidden_cells(paths.data)
+    page = paths.site / Region(other, "").url / "index.html"
+    neighbour = page.read_bytes()
+    edit_row(paths.data / "kepesertaan.csv", village + ",", 2, "1")  # its men farmers become 1
 
     builder.build()
 
-    assert (paths.site / "desa/6310012029/index.html").read_bytes() != neighbour  # secondary suppression moved
+    assert page.read_bytes() != neighbour  # secondary suppression moved
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
 
 

@@ -12,6 +12,7 @@ import pytest
 from generator.problems import DataError
 from generator.read.cells import CellError, count, date, month, rupiah
 from generator.read.dataset import load_dataset
+from tests.helpers import row_of, set_cell
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -26,9 +27,9 @@ def problems_of(data: Path) -> list[tuple[str, int, str, str]]:
     return [(Path(p.path).name, p.row, p.column, p.code) for p in caught.value.problems if not p.warning]
 
 
-def test_built_in_data_is_valid(project):
+def test_built_in_data_is_valid(project, sample):
     data = load_dataset(project.data)
-    assert len([r for r in data.regions.values() if r.level == 4]) == 157
+    assert len([r for r in data.regions.values() if r.level == 4]) == sample.villages
     assert data.sample is True
     assert data.warnings == []
 
@@ -102,24 +103,28 @@ def test_bad_counts_are_rejected(cell):
 
 
 def test_all_problems_are_reported_in_one_run(project):
-    replace_in(project.data / "kepesertaan.csv", "63.10.01.2005,2026-10-31,25", "63.10.01.2005,2026-10-31,-25")
-    replace_in(project.data / "klaim.csv", "\n63.10.01.1007,", "\n63.10.99.9999,")
-    replace_in(project.data / "program_desa.csv", "63.10.01.2005,100,apbd", "63.10.01.2005,100,hibah")
+    participation, claims, programme = (project.data / n for n in ("kepesertaan.csv", "klaim.csv", "program_desa.csv"))
+    counted = row_of(participation, "63.10.01.2005,")
+    set_cell(participation, counted, 2, "-25")
+    set_cell(claims, 2, 0, "63.10.99.9999")
+    funded = row_of(programme, "63.10.01.2005,")
+    set_cell(programme, funded, 2, "hibah")
     found = problems_of(project.data)
-    assert ("kepesertaan.csv", found[0][1], "petani_l", "negative-count") in found
+    assert ("kepesertaan.csv", counted, "petani_l", "negative-count") in found
     assert ("klaim.csv", 2, "kode_desa", "unknown-village") in found
-    assert ("program_desa.csv", 4, "sumber_dana", "bad-value") in found
+    assert ("program_desa.csv", funded, "sumber_dana", "bad-value") in found
 
 
 def test_message_names_file_row_column_value_and_expectation(project):
-    replace_in(
-        project.data / "program_desa.csv", "63.10.01.2005,100,apbd,2024-04-02", "63.10.01.2005,seratus,apbd,2024-04-02"
-    )
+    programme = project.data / "program_desa.csv"
+    row = row_of(programme, "63.10.01.2005,")
+    set_cell(programme, row, 1, "seratus")
     with pytest.raises(DataError) as caught:
         load_dataset(project.data)
     message = str(caught.value.problems[0])
     assert message.endswith(
-        "program_desa.csv:4:target: galat: 'seratus' tidak terbaca; yang diharapkan: bilangan bulat seperti 1234 atau 1.234 [bad-value]"
+        f"program_desa.csv:{row}:target: galat: 'seratus' tidak terbaca; yang diharapkan: bilangan bulat seperti 1234"
+        " atau 1.234 [bad-value]"
     )
 
 
