@@ -212,26 +212,18 @@ def _villages_without_data(
     shown: dict[str, str],
 ) -> list[Problem]:
     """Warn about villages in the reference that no programme or participation row mentions."""
+    villages = [code for code, region in sorted(regions.items()) if region.level == Level.DESA]
+    missing = [(code, "kepesertaan", "village-without-data") for code in villages if code not in snapshots]
+    missing += [(code, "program", "village-without-program") for code in villages if code not in programs]
     return [
         Problem(
-            shown["kepesertaan"],
-            0,
-            "kode_desa",
-            "village-without-data",
-            f"{region.full_name} ({code}) belum punya data kepesertaan",
-            warning=True,
+            shown[table], 0, "kode_desa", what, _MISSING[what].format(code=code, name=regions[code].full_name), True
         )
-        for code, region in sorted(regions.items())
-        if region.level == Level.DESA and code not in snapshots
-    ] + [
-        Problem(
-            shown["program"],
-            0,
-            "kode_desa",
-            "village-without-program",
-            f"{region.full_name} ({code}) belum ada di data program; dipakai target {DEFAULT_TARGET}",
-            warning=True,
-        )
-        for code, region in sorted(regions.items())
-        if region.level == Level.DESA and code not in programs
+        for code, table, what in missing
     ]
+
+
+_MISSING = {
+    "village-without-data": "{name} ({code}) belum punya data kepesertaan",
+    "village-without-program": f"{{name}} ({{code}}) belum ada di data program; dipakai target {DEFAULT_TARGET}",
+}
