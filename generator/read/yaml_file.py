@@ -59,7 +59,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Located | None, list[Problem]]:
     if raw is None:
         return Located(), []
     if not isinstance(raw, Located):
-        return None, [Problem(shown, 1, "", "bad-shape", f"isi berkas harus berupa kunci: nilai, bukan {kind_of(raw)}")]
+        return None, [
+            Problem(shown, 1, "", "bad-shape", f"isi berkas harus berupa pasangan kunci: nilai, bukan {kind_of(raw)}")
+        ]
     return raw, []
 
 
