@@ -47,10 +47,17 @@ class Fact:
     conditions: tuple[str, ...] = ()
     """Facts a page must state in the same paragraph, list or table wherever it shows this one (``syarat``)."""
     line: int = 0
+    """The line of its own key in the facts file."""
     as_of: dt.date | None = None
     """The data date the site is built for; set by :func:`generator.read.fact_validity.facts_as_of`."""
     successor: Fact | None = None
     """The fact named by ``replaced_by``, once resolved."""
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The line of each of its keys (``berlaku_sampai``, ``syarat``, ...) in the facts file."""
+
+    def line_of(self, name: str) -> int:
+        """The line of one of its keys, or of the fact itself if it has no such key."""
+        return self.field_lines.get(name, self.line)
 
     @property
     def berakhir(self) -> bool:
@@ -108,6 +115,11 @@ class Fact:
     def nilai(self) -> int | str | dt.date | tuple[str, ...]:
         """The raw value, for arithmetic in templates."""
         return self.value
+
+    @property
+    def teks(self) -> str:
+        """The value as plain text with its marks, for HTML templates (which escape it themselves)."""
+        return self._marked(self.plain())
 
     @property
     def singkat(self) -> str:

@@ -319,3 +319,22 @@ def test_a_fact_that_starts_after_the_data_date_says_so(tmp_path):
     on_the_day, _ = facts_as_of(facts, dt.date(2026, 4, 1), "fakta.yaml")
     assert str(before.facts["baru"]) == "2 (mulai berlaku 1 April 2026)" and not before.facts["baru"].berlaku
     assert str(on_the_day.facts["baru"]) == "2" and on_the_day.facts["baru"].berlaku
+
+
+def test_messages_about_a_fact_name_the_line_of_its_key_or_of_the_field_concerned(tmp_path):
+    from generator.read.fact_validity import facts_as_of
+
+    path = tmp_path / "fakta.yaml"
+    head = "sumber:\n  a:\n    judul: A\n    diperiksa: 2025-01-01\nfakta:\n  kelompok:\n    x:\n"
+    body = "      nilai: 1\n      satuan: orang\n      sumber: [a]\n      berlaku_sampai: 2026-03-15\n"
+    path.write_text(head + body + "      diganti_oleh: tidak_ada\n      syarat: [juga_tidak_ada]\n")
+    _, problems = load_facts(path, "fakta.yaml")
+    assert [(p.row, p.column, p.code) for p in problems] == [
+        (12, "kelompok.x.diganti_oleh", "unknown-fact"),
+        (13, "kelompok.x.syarat", "unknown-fact"),
+    ]
+    path.write_text(head + body)
+    facts, problems = load_facts(path, "fakta.yaml")
+    assert problems == [] and facts.facts["kelompok.x"].line == 7  # the line of "x:", not of "nilai:"
+    _, warnings = facts_as_of(facts, dt.date(2026, 3, 1), "fakta.yaml")
+    assert {(w.row, w.code) for w in warnings} >= {(11, "fact-ending"), (11, "fact-no-successor")}

@@ -46,8 +46,8 @@ def _resolve(key: str, dated: dict[str, Fact], resolved: dict[str, Fact], chain:
 
 
 def _warnings(fact: Fact, day: dt.date, path: str) -> list[Problem]:
-    def warn(code: str, message: str) -> Problem:
-        return Problem(path, fact.line, fact.key, code, message, warning=True)
+    def warn(code: str, message: str, about: str = "berlaku_sampai") -> Problem:
+        return Problem(path, fact.line_of(about), fact.key, code, message, warning=True)
 
     found = []
     if fact.valid_until:
@@ -65,16 +65,15 @@ def _warnings(fact: Fact, day: dt.date, path: str) -> list[Problem]:
                 warn("fact-no-successor", f"berlaku sampai {until} tetapi tidak menyebut penggantinya (diganti_oleh)")
             )
     if not fact.checked:
-        found.append(warn("fact-unchecked", "belum pernah diperiksa; isi 'diperiksa' di fakta atau sumbernya"))
+        message = "belum pernah diperiksa; isi 'diperiksa' di fakta atau sumbernya"
+        found.append(warn("fact-unchecked", message, "sumber"))
     elif fact.checked < _months_before(day, CHECK_EVERY_MONTHS):
         since = formatting.date(fact.checked)
-        found.append(
-            warn(
-                "fact-unchecked",
-                f"terakhir diperiksa {since}, lebih dari {CHECK_EVERY_MONTHS} bulan sebelum tanggal data; "
-                f"periksa lagi sumbernya ({', '.join(fact.sources)}) lalu perbarui 'diperiksa'",
-            )
+        message = (
+            f"terakhir diperiksa {since}, lebih dari {CHECK_EVERY_MONTHS} bulan sebelum tanggal data; "
+            f"periksa lagi sumbernya ({', '.join(fact.sources)}) lalu perbarui 'diperiksa'"
         )
+        found.append(warn("fact-unchecked", message, "diperiksa"))
     return found
 
 

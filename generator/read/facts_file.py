@@ -110,7 +110,7 @@ def _read_fact_group(
     for name, item in raw.items():
         key = prefix + str(name)
         if isinstance(item, Located) and "nilai" in item:
-            fact = _read_fact(key, item, sources, path, problems)
+            fact = _read_fact(key, item, raw.line_of(name), sources, path, problems)
             if fact:
                 out[key] = fact
         elif isinstance(item, Located):
@@ -120,7 +120,10 @@ def _read_fact_group(
             problems.append(Problem(path, raw.line_of(name), key, "bad-fact", message))
 
 
-def _read_fact(key: str, item: Located, sources: dict[str, Source], path: str, problems: list[Problem]) -> Fact | None:
+def _read_fact(
+    key: str, item: Located, line: int, sources: dict[str, Source], path: str, problems: list[Problem]
+) -> Fact | None:
+    """One fact; ``line`` is the line of its own key."""
     found = len(problems)
     if not check_fields(item, FACT, key, path, problems):
         return None
@@ -153,7 +156,8 @@ def _read_fact(key: str, item: Located, sources: dict[str, Source], path: str, p
         replaced_by,
         item.get("diperiksa") or max((c for s in cited if (c := sources[s].checked)), default=None),
         tuple(item.get("syarat", ())),
-        item.line,
+        line,
+        field_lines={str(name): item.line_of(name) for name in item},
     )
 
 
@@ -193,7 +197,8 @@ def _check_references(facts: dict[str, Fact], path: str, problems: list[Problem]
         for field_name, key in named + [("syarat", c) for c in fact.conditions]:
             if key not in facts:
                 message = f"fakta {key!r} tidak ada di bagian 'fakta'"
-                problems.append(Problem(path, fact.line, f"{fact.key}.{field_name}", "unknown-fact", message))
+                line = fact.line_of(field_name)
+                problems.append(Problem(path, line, f"{fact.key}.{field_name}", "unknown-fact", message))
 
 
 def _read_legal(item: Located, sources: dict[str, Source], path: str, problems: list[Problem]) -> LegalBasis | None:
