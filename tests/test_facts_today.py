@@ -296,14 +296,43 @@ def test_a_successor_that_ended_too_is_followed(tmp_path):
     path.write_text(
         "sumber:\n  a: {judul: A, diperiksa: 2026-01-01}\nfakta:\n"
         "  lama: {nilai: 1, satuan: orang, sumber: [a], berlaku_sampai: 2026-01-31, diganti_oleh: baru}\n"
-        "  baru: {nilai: 2, satuan: orang, sumber: [a], berlaku_sampai: 2026-02-28, diganti_oleh: lama}\n"
+        "  baru: {nilai: 2, satuan: orang, sumber: [a], berlaku_sampai: 2026-02-28, diganti_oleh: kini}\n"
+        "  kini: {nilai: 3, satuan: orang, sumber: [a]}\n"
     )
     facts, problems = load_facts(path, "fakta.yaml")
     dated, warnings = facts_as_of(facts, dt.date(2026, 3, 1), "fakta.yaml")
     assert problems == [] and {w.code for w in warnings} == {"fact-ended"}
     assert str(dated.facts["lama"]) == (
-        "1 (berlaku sampai 31 Januari 2026, sudah berakhir; kini: 2 (berlaku sampai 28 Februari 2026, sudah berakhir))"
+        "1 (berlaku sampai 31 Januari 2026, sudah berakhir; kini: 2 (berlaku sampai 28 Februari 2026, sudah berakhir;"
+        " kini: 3))"
     )
+
+
+@pytest.mark.parametrize(
+    ("successors", "expected"),
+    [
+        ({"lama": "lama"}, [(4, "lama.diganti_oleh", "successor-loop")]),
+        ({"lama": "baru", "baru": "lama"}, [(4, "lama.diganti_oleh", "successor-loop")]),  # once per loop
+        ({"lama": "baru", "baru": "kini", "kini": "baru"}, [(5, "baru.diganti_oleh", "successor-loop")]),
+        ({"lama": "tidak_ada"}, [(4, "lama.diganti_oleh", "unknown-fact")]),
+    ],
+)
+def test_a_successor_that_is_missing_or_loops_back_is_an_error_not_a_traceback(tmp_path, successors, expected):
+    from generator.read.fact_validity import facts_as_of
+
+    path = tmp_path / "fakta.yaml"
+    path.write_text(
+        "sumber:\n  a: {judul: A, diperiksa: 2026-01-01}\nfakta:\n"
+        + "".join(
+            f"  {key}: {{nilai: 1, satuan: orang, sumber: [a], berlaku_sampai: 2026-01-31"
+            + (f", diganti_oleh: {successors[key]}}}\n" if key in successors else "}\n")
+            for key in ("lama", "baru", "kini")
+        )
+    )
+    facts, problems = load_facts(path, "fakta.yaml")
+    assert [(p.row, p.column, p.code) for p in problems] == expected
+    dated, _ = facts_as_of(facts, dt.date(2026, 3, 1), "fakta.yaml")  # all problems reported: no KeyError
+    assert "None" not in str(dated.facts["lama"])
 
 
 def test_a_fact_that_starts_after_the_data_date_says_so(tmp_path):

@@ -35,11 +35,15 @@ def facts_as_of(facts: Facts, day: dt.date | None, path: str) -> tuple[Facts, li
 
 
 def _resolve(key: str, dated: dict[str, Fact], resolved: dict[str, Fact], chain: tuple[str, ...]) -> Fact:
-    """The fact with its successor attached (successors first); a loop of successors stops at its start."""
+    """The fact with its successor attached (successors first).
+
+    A successor missing from the file, or a loop of successors, is an error of the file (``facts_file``); here it is
+    only not followed, so that every problem is still reported.
+    """
     if key in resolved:
         return resolved[key]
     fact = dated[key]
-    if fact.replaced_by and fact.replaced_by not in (*chain, key):
+    if fact.replaced_by in dated and fact.replaced_by not in (*chain, key):
         fact = dataclasses.replace(fact, successor=_resolve(fact.replaced_by, dated, resolved, (*chain, key)))
     resolved[key] = fact
     return fact

@@ -72,9 +72,10 @@ def load_facts(path: Path, shown_as: str) -> tuple[Facts, list[Problem]]:
     if raw is None or not check_fields(raw, FILE, "", shown_as, problems):
         return Facts({}, {}, []), problems
     sources = _read_sources(raw["sumber"], shown_as, problems)  # both mappings: checked above
-    facts: dict[str, Fact] = {}
-    _read_fact_group(raw["fakta"], "", sources, facts, shown_as, problems)
-    _check_references(facts, shown_as, problems)
+    read: dict[str, Fact | None] = {}
+    _read_fact_group(raw["fakta"], "", sources, read, shown_as, problems)
+    facts = {key: fact for key, fact in read.items() if fact}
+    _check_references(facts, set(read), shown_as, problems)
     legal = [_read_legal(item, sources, shown_as, problems) for item in raw.get("dasar_hukum", [])]
     published = [_read_published(item, facts, shown_as, problems) for item in raw.get("angka_terbit", [])]
     return Facts(facts, sources, [item for item in legal if item], [p for p in published if p]), problems
@@ -103,16 +104,14 @@ def _read_fact_group(
     raw: Located,
     prefix: str,
     sources: dict[str, Source],
-    out: dict[str, Fact],
+    out: dict[str, Fact | None],
     path: str,
     problems: list[Problem],
 ) -> None:
     for name, item in raw.items():
         key = prefix + str(name)
         if isinstance(item, Located) and "nilai" in item:
-            fact = _read_fact(key, item, raw.line_of(name), sources, path, problems)
-            if fact:
-                out[key] = fact
+            out[key] = _read_fact(key, item, raw.line_of(name), sources, path, problems)  # None: it has errors
         elif isinstance(item, Located):
             _read_fact_group(item, key + ".", sources, out, path, problems)
         else:
@@ -190,15 +189,37 @@ def _source_problems(key: str, item: Located, sources: dict[str, Source], path: 
     ]
 
 
-def _check_references(facts: dict[str, Fact], path: str, problems: list[Problem]) -> None:
-    """Every ``diganti_oleh`` and ``syarat`` names a fact of the file."""
+def _check_references(facts: dict[str, Fact], written: set[str], path: str, problems: list[Problem]) -> None:
+    """Every ``diganti_oleh`` and ``syarat`` names a fact of the file read without errors (``written`` holds those
+    with errors too), and no fact is its own successor."""
+    looped: set[str] = set()
     for fact in facts.values():
         named = [("diganti_oleh", fact.replaced_by)] if fact.replaced_by else []
         for field_name, key in named + [("syarat", c) for c in fact.conditions]:
             if key not in facts:
-                message = f"fakta {key!r} tidak ada di bagian 'fakta'"
+                why = "punya galat; perbaiki dulu fakta itu" if key in written else "tidak ada di bagian 'fakta'"
                 line = fact.line_of(field_name)
-                problems.append(Problem(path, line, f"{fact.key}.{field_name}", "unknown-fact", message))
+                problems.append(Problem(path, line, f"{fact.key}.{field_name}", "unknown-fact", f"fakta {key!r} {why}"))
+        loop = _successor_loop(fact, facts)
+        if loop and fact.key not in looped:  # a loop is reported once, at its first fact in the file
+            looped.update(loop)
+            if len(loop) == 1:
+                message = "fakta tidak boleh diganti oleh dirinya sendiri; tulis fakta pengganti yang lain"
+            else:
+                chain = " → ".join([*loop, fact.key])
+                message = f"penggantinya berputar kembali ke fakta ini ({chain}); fakta pengganti harus fakta lain"
+            line = fact.line_of("diganti_oleh")
+            problems.append(Problem(path, line, f"{fact.key}.diganti_oleh", "successor-loop", message))
+
+
+def _successor_loop(fact: Fact, facts: dict[str, Fact]) -> list[str]:
+    """The facts from ``fact`` through its successors back to ``fact``, or ``[]`` if they do not come back to it."""
+    chain = [fact.key]
+    key = fact.replaced_by
+    while key in facts and key not in chain:
+        chain.append(key)
+        key = facts[key].replaced_by
+    return chain if key == fact.key else []
 
 
 def _read_legal(item: Located, sources: dict[str, Source], path: str, problems: list[Problem]) -> LegalBasis | None:
