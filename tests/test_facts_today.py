@@ -367,3 +367,30 @@ def test_messages_about_a_fact_name_the_line_of_its_key_or_of_the_field_concerne
     assert problems == [] and facts.facts["kelompok.x"].line == 7  # the line of "x:", not of "nilai:"
     _, warnings = facts_as_of(facts, dt.date(2026, 3, 1), "fakta.yaml")
     assert {(w.row, w.code) for w in warnings} >= {(11, "fact-ending"), (11, "fact-no-successor")}
+
+
+def test_without_a_data_date_successors_are_still_named_and_a_page_never_prints_none(project):
+    table = project.data / "kepesertaan.csv"
+    table.write_text(table.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")  # header only
+    data = load_dataset(project.data)
+    assert not [w for w in data.warnings if w.code.startswith("fact-")]  # the date-dependent warnings are skipped
+    successor = data.facts.facts["iuran.diskon.sektor_lain"].pengganti
+    assert successor is not None and successor.key == "iuran.total"
+    assert "None" not in render_prose((project.docs / "iuran.md").read_text(encoding="utf-8"), "iuran.md", data, {})
+    with pytest.raises(PageError, match=r"x\.md:3: yang ditulis di sini kosong dan akan tampil sebagai 'None'"):
+        render_prose("# Judul\n\n{{ fakta.iuran.total.pengganti }}\n", "x.md", data, {})
+
+
+def test_without_a_data_date_only_the_warnings_that_need_no_date_are_given(tmp_path):
+    from generator.read.fact_validity import facts_as_of
+
+    path = tmp_path / "fakta.yaml"
+    path.write_text(
+        "sumber:\n  a: {judul: A}\n  b: {judul: B, diperiksa: 2020-01-01}\nfakta:\n"
+        "  lama: {nilai: 1, satuan: orang, sumber: [a], berlaku_sampai: 2020-01-31}\n"
+        "  tua: {nilai: 1, satuan: orang, sumber: [b], berlaku_sampai: 2020-01-31, diganti_oleh: lama}\n"
+    )
+    facts, _ = load_facts(path, "fakta.yaml")
+    dated, warnings = facts_as_of(facts, None, "fakta.yaml")
+    assert sorted((w.column, w.code) for w in warnings) == [("lama", "fact-no-successor"), ("lama", "fact-unchecked")]
+    assert dated.facts["tua"].pengganti == dated.facts["lama"] and not dated.facts["tua"].berakhir

@@ -22,9 +22,12 @@ CHECK_EVERY_MONTHS = 12
 
 
 def facts_as_of(facts: Facts, day: dt.date | None, path: str) -> tuple[Facts, list[Problem]]:
-    """The facts as they stand on ``day``, with a warning for every fact staff should look at."""
-    if day is None:
-        return facts, []
+    """The facts as they stand on ``day``, each with its successor, and a warning for every fact staff should look at.
+
+    Without a data date (no participation rows yet) no fact has ended or started and only the warnings that do not
+    depend on the date are given, but successors are attached all the same: a page that names one must not print
+    ``None``.
+    """
     dated = {key: dataclasses.replace(fact, as_of=day) for key, fact in facts.facts.items()}
     resolved: dict[str, Fact] = {}
     for key in dated:
@@ -49,17 +52,17 @@ def _resolve(key: str, dated: dict[str, Fact], resolved: dict[str, Fact], chain:
     return fact
 
 
-def _warnings(fact: Fact, day: dt.date, path: str) -> list[Problem]:
+def _warnings(fact: Fact, day: dt.date | None, path: str) -> list[Problem]:
     def warn(code: str, message: str, about: str = "berlaku_sampai") -> Problem:
         return Problem(path, fact.line_of(about), fact.key, code, message, warning=True)
 
     found = []
     if fact.valid_until:
         until = formatting.date(fact.valid_until)
-        if fact.berakhir:
+        if day and fact.berakhir:  # without a data date nothing has ended or is about to
             now = f"; situs menandainya sudah berakhir dan menampilkan {fact.replaced_by}" if fact.replaced_by else ""
             found.append(warn("fact-ended", f"berakhir {until}, sebelum tanggal data {formatting.date(day)}{now}"))
-        elif (fact.valid_until - day).days <= ENDING_WITHIN_DAYS:
+        elif day and (fact.valid_until - day).days <= ENDING_WITHIN_DAYS:
             days = (fact.valid_until - day).days
             found.append(
                 warn("fact-ending", f"berakhir {until}, {days} hari setelah tanggal data; siapkan penggantinya")
@@ -71,7 +74,7 @@ def _warnings(fact: Fact, day: dt.date, path: str) -> list[Problem]:
     if not fact.checked:
         message = "belum pernah diperiksa; isi 'diperiksa' di fakta atau sumbernya"
         found.append(warn("fact-unchecked", message, "sumber"))
-    elif fact.checked < _months_before(day, CHECK_EVERY_MONTHS):
+    elif day and fact.checked < _months_before(day, CHECK_EVERY_MONTHS):
         since = formatting.date(fact.checked)
         message = (
             f"terakhir diperiksa {since}, lebih dari {CHECK_EVERY_MONTHS} bulan sebelum tanggal data; "

@@ -18,7 +18,9 @@ from generator.texts import SAMPLE_BANNER, UNCERTAIN_NOTE
 def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:
     """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used."""
     _check_conditions(source, name, data.facts.facts)
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, finalize=_not_none
+    )
     env.filters.update(rupiah=formatting.rupiah, angka=formatting.number, tanggal=formatting.date)
     used: set[str] = set()
     summary_view = _Recorder(summary)
@@ -30,12 +32,26 @@ def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str])
             dasar_hukum=legal_view,
             aturan_data={"ambang_angka_kecil": formatting.number(data.threshold)},
         )
-    except (jinja2.TemplateError, MissingFact) as error:
+    except (jinja2.TemplateError, MissingFact, _NoValue) as error:
         line = getattr(error, "lineno", None) or _template_line(error.__traceback__)
         raise PageError(f"{name}:{line or 0}: {error}") from None
     if summary_view.used and data.sample:
         text = _after_heading(text, SAMPLE_BANNER + "\n")
     return text + _sources_section(data, used, legal_view.used)
+
+
+def _not_none(value: Any) -> Any:
+    """What a ``{{ ... }}`` writes; nothing (``None``, e.g. the successor of a fact without one) stops the page."""
+    if value is None:
+        raise _NoValue(
+            "yang ditulis di sini kosong dan akan tampil sebagai 'None' "
+            "(mis. .pengganti dari fakta yang tidak punya diganti_oleh); tulis fakta yang ada nilainya"
+        )
+    return value
+
+
+class _NoValue(Exception):
+    """A page writes a value that is nothing."""
 
 
 FACT_REFERENCE = re.compile(r"\bfakta((?:\.[a-z_][a-z0-9_]*)+)")
