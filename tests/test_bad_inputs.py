@@ -57,3 +57,18 @@ def test_the_base_folder_is_valid(tmp_path, monkeypatch):
     for name in ("kantor.csv", "fakta.yaml", "dataset.yaml"):
         shutil.copy(DATA / name, tmp_path / "data" / name)
     assert load_dataset(Path("data")).warnings == []
+
+
+@pytest.mark.parametrize("name", ["dataset.yaml", "fakta.yaml"])
+def test_a_folder_in_place_of_a_settings_file_is_a_problem_not_a_traceback(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CORPUS / "dasar", tmp_path / "data")
+    for other in ("kantor.csv", "fakta.yaml", "dataset.yaml"):
+        if other != name:
+            shutil.copy(DATA / other, tmp_path / "data" / other)
+    (tmp_path / "data" / name).mkdir()
+    with pytest.raises(DataError) as raised:
+        load_dataset(Path("data"))
+    assert [str(p) for p in raised.value.problems] == [
+        f"data/{name}/: galat: ini folder, padahal yang diharapkan berkas YAML bernama {name} [not-a-file]"
+    ]

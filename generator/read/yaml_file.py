@@ -15,10 +15,15 @@ from generator.problems import Problem
 
 
 class Located(dict[Any, Any]):
-    """A YAML mapping that knows the line it starts on and the line of each of its keys."""
+    """A YAML mapping that knows the line it starts on and the line of each of its keys.
 
-    line: int = 0
-    key_lines: dict[Any, int]
+    An empty file reads as an empty mapping on line 1, so that a missing key is reported on that line.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 1
+        self.key_lines: dict[Any, int] = {}
 
     def line_of(self, key: Any) -> int:
         return self.key_lines.get(key, self.line)
@@ -45,6 +50,12 @@ def read_yaml(path: Path, shown: str) -> tuple[Located | None, list[Problem]]:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except FileNotFoundError:
         return None, [Problem(shown, 0, "", "missing-file", "berkas tidak ada")]
+    except IsADirectoryError:
+        message = f"ini folder, padahal yang diharapkan berkas YAML bernama {path.name}"
+        return None, [Problem(shown, 0, "", "not-a-file", message)]
+    except OSError as error:
+        message = f"berkas tidak bisa dibuka ({error.strerror or error}); periksa izin berkas ini"
+        return None, [Problem(shown, 0, "", "unreadable-file", message)]
     except UnicodeDecodeError:
         return None, [
             Problem(shown, 0, "", "bad-encoding", "teks tidak terbaca sebagai UTF-8; simpan ulang sebagai UTF-8")
