@@ -25,6 +25,8 @@ class Source:
     url: str
     checked: dt.date | None = None
     """When staff last checked the facts it backs against it (``diperiksa``)."""
+    checked_line: int = 0
+    """The line of its ``diperiksa`` in the facts file, or of its own key when it has none."""
 
 
 @dataclass(frozen=True)

@@ -244,12 +244,12 @@ def test_a_fact_unchecked_for_over_a_year_is_announced(project):
     edit_facts(project.data, block, block.replace("diperiksa: 2026-12-02", "diperiksa: 2025-11-01"))
     assert warnings_of(project.data) == []
     edit_facts(project.data, "diperiksa: 2025-11-01", "diperiksa: 2025-10-30")
-    found = load_dataset(project.data).warnings
-    assert {(w.code, w.column) for w in found} == {
-        ("fact-unchecked", "iuran.masa_tenggang"),
-        ("fact-unchecked", "layanan.pusat_layanan"),
-    }
-    assert "terakhir diperiksa 30 Oktober 2025, lebih dari 12 bulan sebelum tanggal data" in str(found[0])
+    [warning] = load_dataset(project.data).warnings  # one for the source, not one per fact resting on it
+    assert (warning.code, warning.column) == ("fact-unchecked", "sumber.perisaiblora_faq.diperiksa")
+    assert "terakhir diperiksa 30 Oktober 2025, lebih dari 12 bulan sebelum tanggal data; 2 fakta bersandar pada" in (
+        str(warning)
+    )
+    assert "(iuran.masa_tenggang, layanan.pusat_layanan)" in str(warning)
 
 
 def _source_block(data: Path, key: str) -> str:
@@ -267,7 +267,9 @@ def test_a_fact_checked_recently_is_not_announced_although_its_source_is_old(pro
         '      nilai: "175"\n      satuan: nomor\n',
         '      nilai: "175"\n      satuan: nomor\n      diperiksa: 2026-10-01\n',
     )
-    assert warnings_of(project.data) == [("fact-unchecked", "iuran.masa_tenggang")]
+    [warning] = load_dataset(project.data).warnings
+    assert (warning.code, warning.column) == ("fact-unchecked", "sumber.perisaiblora_faq.diperiksa")
+    assert "1 fakta bersandar pada sumber ini (iuran.masa_tenggang)" in warning.message
 
 
 @pytest.mark.parametrize(
@@ -392,5 +394,23 @@ def test_without_a_data_date_only_the_warnings_that_need_no_date_are_given(tmp_p
     )
     facts, _ = load_facts(path, "fakta.yaml")
     dated, warnings = facts_as_of(facts, None, "fakta.yaml")
-    assert sorted((w.column, w.code) for w in warnings) == [("lama", "fact-no-successor"), ("lama", "fact-unchecked")]
+    assert sorted((w.column, w.code) for w in warnings) == [
+        ("lama", "fact-no-successor"),
+        ("sumber.a.diperiksa", "fact-unchecked"),
+    ]
     assert dated.facts["tua"].pengganti == dated.facts["lama"] and not dated.facts["tua"].berakhir
+
+
+def test_when_the_date_all_sources_share_ages_there_is_one_warning_per_source_not_per_fact(project):
+    fakta = project.data / "fakta.yaml"
+    text = fakta.read_text(encoding="utf-8")
+    sources = text.count("    diperiksa: 2026-12-02\n")
+    fakta.write_text(text.replace("    diperiksa: 2026-12-02\n", "    diperiksa: 2025-01-02\n"), encoding="utf-8")
+    found = load_dataset(project.data).warnings
+    assert [w.code for w in found] == ["fact-unchecked"] * len(found)
+    assert {w.column for w in found} <= {f"sumber.{key}.diperiksa" for key in load_dataset(ROOT / "data").facts.sources}
+    assert 0 < len(found) <= sources < len(load_dataset(ROOT / "data").facts.facts)
+    lines = fakta.read_text(encoding="utf-8").splitlines()
+    assert all(lines[w.row - 1] == "    diperiksa: 2025-01-02" for w in found)  # the line staff update
+    many = max(found, key=lambda w: int(re.search(r"; (\d+) fakta", w.message).group(1)))
+    assert re.search(r"\(([\w.]+, ){4}[\w.]+ dan \d+ lainnya\)", many.message), many.message

@@ -12,13 +12,15 @@ import dataclasses
 import datetime as dt
 
 from generator import formatting
-from generator.facts import Fact, Facts
+from generator.facts import Fact, Facts, Source
 from generator.problems import Problem
 
 ENDING_WITHIN_DAYS = 60
 """A fact that ends this many days after the data date or fewer is announced to staff."""
 CHECK_EVERY_MONTHS = 12
 """A fact not checked against its sources for longer than this is announced to staff."""
+MAX_NAMED = 5
+"""A warning about a source names this many of the facts resting on it, then says how many more."""
 
 
 def facts_as_of(facts: Facts, day: dt.date | None, path: str) -> tuple[Facts, list[Problem]]:
@@ -34,6 +36,7 @@ def facts_as_of(facts: Facts, day: dt.date | None, path: str) -> tuple[Facts, li
         _resolve(key, dated, resolved, ())
     published = [dataclasses.replace(p, fact=resolved[p.fact.key]) for p in facts.published]
     warnings = [w for fact in resolved.values() for w in _warnings(fact, day, path)]
+    warnings += _unchecked(resolved, facts.sources, day, path)
     return dataclasses.replace(facts, facts=resolved, published=published), warnings
 
 
@@ -71,16 +74,45 @@ def _warnings(fact: Fact, day: dt.date | None, path: str) -> list[Problem]:
             found.append(
                 warn("fact-no-successor", f"berlaku sampai {until} tetapi tidak menyebut penggantinya (diganti_oleh)")
             )
-    if not fact.checked:
-        message = "belum pernah diperiksa; isi 'diperiksa' di fakta atau sumbernya"
-        found.append(warn("fact-unchecked", message, "sumber"))
-    elif day and fact.checked < _months_before(day, CHECK_EVERY_MONTHS):
-        since = formatting.date(fact.checked)
-        message = (
-            f"terakhir diperiksa {since}, lebih dari {CHECK_EVERY_MONTHS} bulan sebelum tanggal data; "
-            f"periksa lagi sumbernya ({', '.join(fact.sources)}) lalu perbarui 'diperiksa'"
+    return found
+
+
+def _unchecked(facts: dict[str, Fact], sources: dict[str, Source], day: dt.date | None, path: str) -> list[Problem]:
+    """Facts not checked against their sources for over ``CHECK_EVERY_MONTHS`` months, or never.
+
+    A fact with its own ``diperiksa`` is announced on its own; the others take their date from their sources, so
+    there is one warning per source, naming the facts that rest on it: when the date most sources share ages, staff
+    get one line per source, not one per fact.
+    """
+    limit = _months_before(day, CHECK_EVERY_MONTHS) if day else None
+    found = []
+    resting: dict[str, list[str]] = {}
+    for fact in facts.values():
+        if fact.checked and not (limit and fact.checked < limit):
+            continue
+        if "diperiksa" in fact.field_lines and fact.checked:  # its own date
+            message = (
+                f"terakhir diperiksa {formatting.date(fact.checked)}, lebih dari {CHECK_EVERY_MONTHS} bulan sebelum "
+                f"tanggal data; periksa lagi sumbernya ({', '.join(fact.sources)}) lalu perbarui 'diperiksa'"
+            )
+            found.append(Problem(path, fact.line_of("diperiksa"), fact.key, "fact-unchecked", message, warning=True))
+            continue
+        for key in fact.sources:
+            resting.setdefault(key, []).append(fact.key)
+    for key, keys in resting.items():
+        source = sources[key]
+        if source.checked:
+            since = formatting.date(source.checked)
+            when = f"terakhir diperiksa {since}, lebih dari {CHECK_EVERY_MONTHS} bulan sebelum tanggal data"
+            todo = "cocokkan lagi fakta-fakta itu dengan sumbernya lalu perbarui 'diperiksa'"
+        else:
+            when, todo = "belum pernah diperiksa", "cocokkan fakta-fakta itu dengan sumbernya lalu isi 'diperiksa'"
+        more = len(keys) - MAX_NAMED
+        named = ", ".join(keys[:MAX_NAMED]) + (f" dan {more} lainnya" if more > 0 else "")
+        message = f"{when}; {len(keys)} fakta bersandar pada sumber ini ({named}); {todo}"
+        found.append(
+            Problem(path, source.checked_line, f"sumber.{key}.diperiksa", "fact-unchecked", message, warning=True)
         )
-        found.append(warn("fact-unchecked", message, "diperiksa"))
     return found
 
 

@@ -94,8 +94,9 @@ def _read_sources(raw: Located, path: str, problems: list[Problem]) -> dict[str,
         if url and not url.startswith(("https://", "http://")):
             message = f"{url!r} bukan alamat web; tulis https://..."
             problems.append(Problem(path, item.line_of("url"), f"{where}.url", "bad-url", message))
+        checked_line = item.line_of("diperiksa") if "diperiksa" in item else raw.line_of(key)
         sources[key] = Source(
-            key, item["judul"], item.get("penerbit", ""), item.get("tanggal"), url, item.get("diperiksa")
+            key, item["judul"], item.get("penerbit", ""), item.get("tanggal"), url, item.get("diperiksa"), checked_line
         )
     return sources
 
