@@ -29,11 +29,14 @@ from generator.compute.incremental import (
     unchanged_provinces,
 )
 from generator.compute.protection import protect
-from generator.model import FOLDERS, Dataset
+from generator.model import FOLDERS, Dataset, Level
 from generator.problems import DataError, GeneratorError
 from generator.read.dataset import load_dataset
+from generator.read.site_address import PLACEHOLDER_WARNING, is_placeholder, site_address
 from generator.read.tables import ParseCache
 from generator.render.pages import Renderer
+from generator.render.poster import check_poster
+from generator.render.qr import QrCode, QrCodesInBackground
 from generator.write.finder import FINDER, write_finder
 from generator.write.open_data import OPEN_DATA, published_totals
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
@@ -79,18 +82,19 @@ class Staged:
     changed: int
 
 
-def stage(paths: Paths, strict: bool = False) -> Staged:
+def stage(paths: Paths, strict: bool = False, site_url: str = "") -> Staged:
     """Validate the data and write the pages MkDocs reads (hand-written pages and shells)."""
-    return _stage(paths, renderer_of(check_data(paths.data, strict)))
+    return _stage(paths, renderer_of(check_data(paths.data, strict), site_url))
 
 
-def renderer_of(data: Dataset) -> Renderer:
+def renderer_of(data: Dataset, site_url: str = "") -> Renderer:
     """The renderer of a dataset: its coverage tree summed, the disclosure rule applied."""
     tree = build_tree(data)
-    return Renderer(data, protect(tree, data.threshold))
+    return Renderer(data, protect(tree, data.threshold), site_url)
 
 
 def _stage(paths: Paths, renderer: Renderer) -> Staged:
+    check_poster(renderer)
     files = render_all(renderer, paths.docs)
     return Staged(renderer, len(files), write_folder(paths.staged, files))
 
@@ -137,6 +141,8 @@ class Builder:
         """Pages written and kept as published by the last build (for the log and the tests)."""
         self.published_after = 0.0
         """Seconds from the start of the last build until its site was published."""
+        self.qr_codes: dict[str, QrCode] = {}
+        """The QR codes of the last build, by address: the next build makes only those of new addresses."""
 
     def build(self, strict: bool = False) -> None:
         clock = _Stopwatch()
@@ -156,20 +162,24 @@ class Builder:
         """Build and publish; returns the report for staff on what changed."""
         paths = self.paths
         data = check_data(paths.data, strict, self.parsed)
+        site_url = _checked_site_url(paths, strict)
+        villages = (region.url for region in data.regions.values() if region.level == Level.DESA)
+        qr_codes = QrCodesInBackground([site_url + url for url in villages], self.qr_codes)
         before = self.published if self._still_published(self.published) else None
         changed = changed_provinces(before, data)
-        renderer = self._renderer(data, before, changed)
+        renderer = self._renderer(data, before, changed, site_url)
         staged = _stage(paths, renderer)
         clock.lap("generator")
         log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
         fresh = fresh_folder(paths.site)
         with _build_date(renderer.national.data_date):
-            site_url = _run_mkdocs(paths, fresh)
+            _run_mkdocs(paths, fresh)
             clock.lap("mkdocs")
+            renderer.qr = self.qr_codes = qr_codes.result()
             shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
             made = Pages(renderer.published, frozenset(n.region.code for n in renderer.regions), renderer.multi)
             kept = unchanged_pages(before, made, changed, shell)
-            pages = write_generated(fresh, staged, site_url, kept)
+            pages = write_generated(fresh, staged, site_url or "/", kept)
             clock.lap("tulis")
         written = pages - len(kept or ())
         self.last = {"ditulis": written, "tetap": len(kept or ())}  # pages
@@ -188,14 +198,27 @@ class Builder:
         """Whether ``site/`` is still the site this Builder published last (not one another build put there)."""
         return published is not None and self.paths.site.is_dir() and folder_id(self.paths.site) == published.folder
 
-    def _renderer(self, data: Dataset, before: LastBuild | None, changed: frozenset[str] | None) -> Renderer:
+    def _renderer(
+        self, data: Dataset, before: LastBuild | None, changed: frozenset[str] | None, site_url: str
+    ) -> Renderer:
         """The renderer of ``data``: provinces that did not change keep their tree and hidden cells."""
         if before is None:
-            return renderer_of(data)
+            return renderer_of(data, site_url)
         unchanged = unchanged_provinces(data, changed)
         last = before.pages.published
         tree = build_tree(data, last.tree, unchanged)
-        return Renderer(data, protect(tree, data.threshold, last, unchanged))
+        return Renderer(data, protect(tree, data.threshold, last, unchanged), site_url)
+
+
+def _checked_site_url(paths: Paths, strict: bool) -> str:
+    """The site's address; while it is a placeholder, a warning, or with ``strict`` an error."""
+    site_url = site_address(paths.config, paths.docs)
+    if is_placeholder(site_url):
+        message = PLACEHOLDER_WARNING.format(url=site_url or "tidak ada")
+        if strict:
+            raise GeneratorError(message)
+        log.warning("%s", message)
+    return site_url
 
 
 @contextlib.contextmanager
@@ -259,8 +282,8 @@ def _build_date(data_date: dt.date | None) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def _run_mkdocs(paths: Paths, site_dir: Path) -> str:
-    """Build the hand-written pages and shells into ``site_dir``; returns the site's address."""
+def _run_mkdocs(paths: Paths, site_dir: Path) -> None:
+    """Build the hand-written pages and shells into ``site_dir``."""
     config = load_config(
         str(paths.config), docs_dir=str(paths.staged.resolve()), site_dir=str(site_dir.resolve()), strict=True
     )
@@ -273,4 +296,3 @@ def _run_mkdocs(paths: Paths, site_dir: Path) -> str:
         raise GeneratorError(f"MkDocs gagal membangun situs ({error})") from None
     finally:
         config.plugins.on_shutdown()
-    return config.site_url or "/"

@@ -19,7 +19,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
         return
     data, docs, staged = (Path(p) for p in setting.split(os.pathsep))
     paths = Paths(data, docs, staged, Path(config["site_dir"]), Path(config["config_file_path"]))
-    _staged = stage(paths)
+    _staged = stage(paths, site_url=config["site_url"] or "")
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:

@@ -152,6 +152,25 @@ class Office:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class ReportChannel:
+    """Where residents report a wrong figure (``laporan`` in ``dataset.yaml``)."""
+
+    kind: str
+    """``surel`` (an e-mail address), ``whatsapp`` (a number, digits only) or ``formulir`` (a form's address)."""
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodeChange:
+    """An old village code and the code or codes it became (``kode_lama.csv``)."""
+
+    old: str
+    new: tuple[str, ...]
+    """One code for a renumbering or a merge, several for a split."""
+    changed: dt.date
+
+
 @dataclass
 class Dataset:
     """Everything read from a data folder, validated and cross-checked."""
@@ -174,3 +193,7 @@ class Dataset:
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     """Per province code, a hash of the data files its rows came from; under ``""``, of the files every page
     uses (regions, offices, facts, settings). Equal fingerprints mean equal data (see generator/compute/incremental.py)."""
+    report: ReportChannel | None = None
+    """Where wrong figures are reported; ``None`` until one is set."""
+    code_changes: list[CodeChange] = field(default_factory=list)
+    """Old village codes, whose addresses forward to the villages they became."""

@@ -10,6 +10,8 @@ SAMPLE_TEXT = Markup(
     "Angka kepesertaan dan klaim di halaman ini adalah <strong>data contoh</strong> untuk uji coba situs, "
     "bukan data resmi BPJS Ketenagakerjaan."
 )
+SAMPLE_WORDS = "data contoh"
+"""Said after a figure wherever it travels without the banner: badges, share messages, titles."""
 SAMPLE_BANNER = f'!!! warning "{SAMPLE_TITLE}"\n    {SAMPLE_TEXT}\n'
 """The sample-data banner of a hand-written Markdown page; generated pages show the same title and text."""
 

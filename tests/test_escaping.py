@@ -14,6 +14,7 @@ import html
 import re
 import unicodedata
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import markdown
 import pytest
@@ -161,9 +162,12 @@ def test_hostile_names_survive_a_real_mkdocs_build_as_plain_text(project):
     tags = _Structure()
     tags.feed(html_text)
     assert not [(tag, name) for tag, attrs in tags.tags for name, _ in attrs if name.startswith("on")]
-    assert not [tag for tag, _ in tags.tags if tag in ("img", "b", "iframe")]
-    assert not [link for link in page.links if link.startswith("javascript:") or "wa.me" in link]
+    images = [dict(attrs).get("src") for tag, attrs in tags.tags if tag == "img"]
+    assert images == ["lencana.svg"]  # the village's own badge, and no image from a name
+    assert not [tag for tag, _ in tags.tags if tag in ("b", "iframe")]
+    assert not [link for link in page.links if link.startswith(("javascript:", "https://wa.me/1"))]
     assert "<script>alert" not in html_text
+    _village_files_show_names_as_text(village.parent)
 
     district = read_page(project.site / "kecamatan" / "631001" / "index.html")
     cells = [row[0] for row in district.tables[0]]
@@ -174,3 +178,19 @@ def test_hostile_names_survive_a_real_mkdocs_build_as_plain_text(project):
         f"Desa {VILLAGE}",
         f"Kecamatan {DISTRICT}, Kabupaten Tanah Bumbu, Kalimantan Selatan",
     ]
+
+
+def _village_files_show_names_as_text(folder):
+    """The poster (HTML) and the badge (SVG, parsed as XML) show the names as text, with no tag of theirs."""
+    poster = (folder / "poster" / "index.html").read_text(encoding="utf-8")
+    assert f"Desa {VILLAGE}" in page_text(folder / "poster" / "index.html")
+    assert CONTACT in page_text(folder / "poster" / "index.html")
+    assert OFFICE[0] in page_text(folder / "poster" / "index.html")
+    tags = _Structure()
+    tags.feed(poster)
+    assert not [tag for tag, _ in tags.tags if tag in ("script", "img", "b", "iframe")]
+    assert not [(tag, name) for tag, attrs in tags.tags for name, _ in attrs if name.startswith("on")]
+    badge = ElementTree.parse(folder / "lencana.svg").getroot()
+    texts = [element.text for element in badge.iter() if element.text]
+    assert f"Desa {VILLAGE}" in texts
+    assert {element.tag.rpartition("}")[2] for element in badge.iter()} == {"svg", "title", "rect", "text"}

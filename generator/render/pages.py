@@ -18,9 +18,12 @@ from generator import formatting
 from generator.compute.aggregate import Coverage
 from generator.compute.changes import month_over_month
 from generator.compute.protection import Published
-from generator.model import FUNDING_SOURCES, Dataset, Level, Region
-from generator.render import charts
+from generator.model import FUNDING_SOURCES, Dataset, Level, Office, Region
+from generator.read.site_address import is_placeholder
+from generator.render import charts, sharing
 from generator.render import tables as t
+from generator.render.badge import BADGE, SIZE
+from generator.render.qr import QrCode
 from generator.texts import HIDDEN_MARK, HIDDEN_WORD, SAMPLE_TEXT, SAMPLE_TITLE
 
 OVERVIEW = "cakupan/index.md"
@@ -93,6 +96,10 @@ class Renderer:
 
     data: Dataset
     published: Published
+    site_url: str = ""
+    """The site's address (``site_url``), for the absolute links of QR codes, badges and share links."""
+    qr: dict[str, QrCode] = field(default_factory=dict)
+    """QR codes already made, by the text they hold (see ``render/qr.py``); others are made when needed."""
     multi: bool = field(init=False)
     """Whether the data spans several regencies (then provinces get pages of their own)."""
 
@@ -105,7 +112,8 @@ class Renderer:
             node for _, node in sorted(self.tree.by_code.items()) if node.region.level != Level.PROVINSI or self.multi
         ]
         self.templates = {
-            name: env.get_template(f"html/{name}.html.j2") for name in ("village", "region", "overview", "updates")
+            name: env.get_template(f"html/{name}.html.j2")
+            for name in ("village", "region", "overview", "updates", "poster")
         }
 
     def pages(self) -> Iterator[Page]:
@@ -138,16 +146,17 @@ class Renderer:
             node.add(child)
         return node
 
-    def _render(self, template: str, **context: Any) -> str:
+    def render(self, template: str, **context: Any) -> str:
+        """Template ``template`` (``html/<name>.html.j2``) with the context every page gets."""
         return self.templates[template].render(sample=self.data.sample, threshold=self.published.threshold, **context)
 
     def _overview(self) -> Page:
         heading, label = ("Provinsi", "Provinsi") if self.multi else CHILD_HEADINGS[Level.PROVINSI]
         node = self.national
-        content = self._render(
+        content = self.render(
             "overview",
+            **self._links(node, "../"),
             node=node,
-            root="../",
             child_heading=heading,
             child_label=label,
             children_rows=t.children_rows(node, _link_from("../")),
@@ -175,21 +184,23 @@ class Renderer:
                 summary_rows=t.summary_rows(changes),
                 month_rows=t.month_rows(changes),
             )
-        content = self._render("updates", **context)
+        content = self.render("updates", **context)
         return Page("pembaruan-data/", "Pembaruan data", self._description(self.national), content, UPDATES)
 
     def _region_page(self, node: Coverage) -> Page:
         region = node.region
         trail = self._trail(region)
         title = ", ".join([region.full_name, *[c.label for c in reversed(trail[1:])][:2]])
-        context = self._tables(node) | {"node": node, "trail": trail, "root": ROOT_FROM_REGION}
+        context = self._tables(node) | self._links(node, ROOT_FROM_REGION) | {"node": node, "trail": trail}
         if region.level == Level.DESA:
             context.update(
+                self._badge(node),
+                poster="poster/",
                 parent=self.data.regions[region.parent_code],  # type: ignore[index]
                 regency=self.data.regions[region.code[:5]],
-                offices=[o for o in self.data.offices if not o.region or region.code.startswith(o.region + ".")],
+                offices=self.offices_of(region),
             )
-            content = self._render("village", **context)
+            content = self.render("village", **context)
         else:
             heading, label = CHILD_HEADINGS[region.level]
             figures = [p for p in self.data.facts.published if p.region == region.code]
@@ -200,8 +211,41 @@ class Renderer:
                 funding_rows=t.funding_rows(node),
                 published=t.published_figure_rows(figures, self.data.facts.sources),
             )
-            content = self._render("region", **context)
+            content = self.render("region", **context)
         return Page(region.url, title, self._description(node), content, REGION_SHELL)
+
+    def _links(self, node: Coverage, root: str) -> dict[str, Any]:
+        """The page's own address, and its links to share it and to report a wrong figure."""
+        address = self.site_url + (node.region.url if node.region.code else "cakupan/")
+        name = "" if node.region.code else self.summary()["wilayah"]
+        return {
+            "root": root,
+            "address": address,
+            "share": sharing.whatsapp_link(node, address, self.data.sample, name),
+            "report": sharing.report_link(self.data.report, node, address, root),
+            "poster": None,
+            "placeholder": self.placeholder,
+        }
+
+    def _badge(self, node: Coverage) -> dict[str, Any]:
+        """The village's badge as its page shows it, and the snippet that puts it on another website."""
+        page = self.site_url + node.region.url
+        alt = sharing.headline(node, self.data.sample)
+        return {
+            "badge": BADGE,
+            "badge_alt": alt,
+            "badge_size": SIZE,
+            "badge_snippet": sharing.badge_snippet(page, page + BADGE, alt, SIZE),
+        }
+
+    def offices_of(self, region: Region) -> list[Office]:
+        """The offices serving a region: national ones, and those of the regions it lies in."""
+        return [o for o in self.data.offices if not o.region or region.code.startswith(o.region + ".")]
+
+    @property
+    def placeholder(self) -> bool:
+        """Whether the site's address is still a placeholder, so that codes and links made from it lead nowhere."""
+        return is_placeholder(self.site_url)
 
     def _tables(self, node: Coverage) -> dict[str, Any]:
         """The breakdown, the monthly history and the claims of a region, as tables and charts."""

@@ -20,8 +20,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.model import Level
 from generator.problems import GeneratorError
 from generator.render.pages import Renderer
+from generator.write.village_files import write_village_files
 
 TITLE = "QQJUDULQQ"
 DESCRIPTION = "QQDESKRIPSIQQ"
@@ -117,6 +119,8 @@ def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], share: in
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
         written.append(page.url)
+        if region and region.region.level == Level.DESA:
+            write_village_files(site, renderer, region)
     return written
 
 
