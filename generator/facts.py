@@ -100,12 +100,17 @@ class Fact:
         return str(self.value)
 
     def _marked(self, text: str) -> str:
-        """The text with the uncertainty mark, and, once ended, when it ended and what holds now."""
+        """The text with the uncertainty mark, and, once ended, when it ended and what holds now.
+
+        What holds now is written only when it is the same kind of value: a sector's name is not followed by
+        "kini: Rp16.800" because the fee is what replaces the discount for that sector.
+        """
         if not self.certain:
             text += UNCERTAIN_MARK
         if self.berakhir:
             ended = f"berlaku sampai {self.berlaku_sampai}, sudah berakhir"
-            text += f" ({ended}; kini: {self.successor})" if self.successor else f" ({ended})"
+            now = self.successor if self.successor and self.successor.unit == self.unit else None
+            text += f" ({ended}; kini: {now})" if now else f" ({ended})"
         elif self.belum_berlaku:
             text += f" (mulai berlaku {self.berlaku_mulai})"
         return text

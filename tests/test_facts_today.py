@@ -224,11 +224,31 @@ def test_a_fact_past_its_end_is_not_shown_as_current_and_the_build_warns(project
     build_site(project)
     contributions = page_text(project.site / "iuran" / "index.html")
     assert "Diskon untuk mereka sudah berakhir pada 30 November 2026" in contributions
-    assert "Sejak itu iurannya kembali Rp16.800 per bulan" in contributions
-    assert "Semua sektor lain (berlaku sampai 30 November 2026, sudah berakhir; kini: Rp16.800)" in contributions
+    assert "Sejak itu iuran mereka kembali tanpa diskon (biasanya Rp16.800 per bulan)" in contributions
+    assert "Semua sektor lain (berlaku sampai 30 November 2026, sudah berakhir)" in contributions
+    assert "kini:" not in contributions  # a sector's name is not followed by the fee that replaced its discount
+    assert "Pemerintah memberi diskon" in contributions  # the transport sectors still have theirs
     faq = page_text(project.site / "pertanyaan-umum" / "index.html")
     assert "tidak lagi" in faq and "sudah berakhir pada 30 November 2026" in faq
     assert "diskon berlaku dari" not in faq
+
+
+def test_once_both_discounts_have_ended_no_page_speaks_of_the_discount_as_current(project):
+    set_data_date(project.data, "2026-12-01")
+    edit_facts(project.data, DISCOUNT_END, "        berlaku_sampai: 2026-11-29\n")
+    edit_facts(project.data, "        berlaku_sampai: 2027-03-31\n", "        berlaku_sampai: 2026-11-30\n")
+    build_site(project)
+    contributions = blocks(project.site, "iuran")
+    [ended] = [b for b in contributions if b.startswith("Pemerintah pernah memberi diskon")]
+    assert "sudah berakhir untuk semua jenis pekerjaan" in ended
+    assert "kembali tanpa diskon (biasanya Rp16.800 per bulan)" in ended
+    text = " ".join(contributions)
+    for current in ("Pemerintah memberi diskon", "mendapat diskon, besarnya", "Diskon berlaku untuk", "kini:"):
+        assert current not in text, current
+    assert not any("50%" in b and "APBN atau APBD" not in b for b in contributions if "diskon" in b)
+    [answer] = with_text(project.site, "pertanyaan-umum", "Diskon iuran JKK dan JKM sebesar")
+    assert answer.startswith("Tidak lagi.") and "untuk semua jenis pekerjaan" in answer
+    assert "untuk semua peserta: Peserta" not in answer
 
 
 def test_a_fact_with_an_end_but_no_successor_is_a_warning_that_names_it(project):
