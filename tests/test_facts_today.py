@@ -79,6 +79,10 @@ def test_two_paid_registrations_pay_jkm_twice_but_the_funeral_once(built):
     for page in ("manfaat", "pertanyaan-umum"):
         [rule] = with_text(built.site, page, "biaya pemakaman hanya sekali")
         assert "24 Februari 2025" in rule
+    sentences = [s for b in blocks(built.site, "manfaat") for s in re.split(r"(?<=[.;])\s", b)]
+    assert not [s for s in sentences if "JKM penuh" in s and "setiap pendaftaran" in s]  # the funeral is paid once
+    [example] = with_text(built.site, "manfaat", "untuk setiap pendaftaran, bukan hanya sekali")
+    assert "JKM penuh dibayar untuk satu pendaftaran saja" in example and "tanpa biaya pemakaman" in example
 
 
 def test_total_permanent_disability_is_on_the_benefits_page_and_unconfirmed(built):
