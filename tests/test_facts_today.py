@@ -47,6 +47,12 @@ def test_every_jkm_amount_states_the_three_month_rule_and_the_lower_amount(built
                 assert "3 bulan" in block, (page, block)
                 beside = block + after if tag == "tr" else block  # in a table, the lower amount is the next row
                 assert "Rp10.000.000" in beside or "Rp10 juta" in beside, (page, block)
+    rows = [block for tag, block in tagged_blocks(built.site, "manfaat") if tag == "tr"]
+    assert not [row for row in rows if "kurang dari" in row]  # the lower amount is no part of the full JKM
+    [after] = with_text(built.site, "manfaat", "Jumlah ketiganya Rp42.000.000")
+    assert "kurang dari 3 bulan, ahli waris menerima Rp10.000.000" in after
+    [when] = with_text(built.site, "cara-mendaftar", "JKM penuh (Rp42 juta)")
+    assert "hanya jika peserta sudah terdaftar" in when  # not "ia", which could be the heir
     [paragraph] = with_text(built.site, "manfaat", "Ahli waris menerima Rp42.000.000")
     assert "sedikitnya 3 bulan" in paragraph and "Rp10.000.000" in paragraph and "24 Februari 2025" in paragraph
     answer = [b for b in with_text(built.site, "pertanyaan-umum", "Rp42 juta") if b.startswith("JKM")]
