@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import itertools
 
 from tests.helpers import ROOT
 
@@ -83,3 +84,21 @@ def test_no_module_is_over_350_lines():
         if (n := len(p.read_text().splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_every_docstring_belongs_to_something():
+    """A string on its own is a docstring only first in a module, class or function, or right after an assignment
+    (the docstring of a constant or field); anywhere else it was left behind by code that moved."""
+    stray = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            body = getattr(node, "body", None)
+            for before, statement in itertools.pairwise(body) if isinstance(body, list) else ():
+                text = isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+                if (
+                    text
+                    and isinstance(statement.value.value, str)
+                    and not isinstance(before, ast.Assign | ast.AnnAssign)
+                ):
+                    stray.append(f"{path.relative_to(ROOT)}:{statement.lineno}")
+    assert stray == []

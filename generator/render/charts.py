@@ -30,7 +30,6 @@ CHAR = 7
 """Rough width of a digit of the 12-unit text, to tell whether value labels fit over every column."""
 FILLS = {"grafik-arsir": ' fill="url(#grafik-arsir)"'}
 """The hatching is set on the shape itself: a ``url(#...)`` in a style sheet may be read against the sheet's address."""
-"""Drawn instead of the bar of an occupation whose total the disclosure rule hides."""
 
 TREND_TOP, TREND_BASE = 34, 140
 """The columns of the monthly chart stand on ``TREND_BASE``; the highest reaches ``TREND_TOP``."""
