@@ -38,6 +38,7 @@ from generator.render.pages import Renderer
 from generator.render.poster import check_poster
 from generator.render.qr import QrCode, QrCodesInBackground
 from generator.write.finder import FINDER, write_finder
+from generator.write.forwards import write_forwards
 from generator.write.open_data import OPEN_DATA, published_totals
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
 from generator.write.shell import REGION_SHELL_URL, write_pages
@@ -105,6 +106,7 @@ def write_generated(site_dir: Path, staged: Staged, site_url: str, kept: frozens
     left out: the published ones are still current."""
     written = write_pages(site_dir, staged.renderer, os.cpu_count() or 1, kept or frozenset())
     renderer = staged.renderer
+    write_forwards(site_dir, renderer)
     if kept is None:
         write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
     write_sitemaps(

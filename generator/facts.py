@@ -207,16 +207,9 @@ class MissingFact(Exception):
     """A page asked for a fact that the facts file does not have."""
 
 
-def sources_of(facts: Facts, used: set[str], legal: bool = False) -> list[tuple[Source, list[Fact]]]:
-    """The sources behind the used facts, each with the facts it backs, in a stable order."""
-    backing: dict[str, list[Fact]] = {}
-    for key in sorted(used):
-        for source in facts.facts[key].sources:
-            backing.setdefault(source, []).append(facts.facts[key])
+def sources_of(facts: Facts, used: set[str], legal: bool = False) -> list[Source]:
+    """The sources behind the used facts (and the legal basis, if ``legal``), each once, in title order."""
+    keys = {source for key in used for source in facts.facts[key].sources}
     if legal:
-        for item in facts.legal_basis:
-            for source in item.sources:
-                backing.setdefault(source, [])
-    return [
-        (facts.sources[key], backing[key]) for key in sorted(backing, key=lambda k: facts.sources[k].title.casefold())
-    ]
+        keys.update(source for item in facts.legal_basis for source in item.sources)
+    return sorted((facts.sources[key] for key in keys), key=lambda source: (source.title.casefold(), source.key))

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from generator.model import DEFAULT_TARGET, Claim, Dataset, Level, Region, Snapshot, VillageProgram
 from generator.problems import DataError, Problem, display_path
+from generator.read.code_changes import code_changes
 from generator.read.fact_validity import facts_as_of
 from generator.read.facts_file import load_facts
 from generator.read.files import TABLE_SUFFIXES, find_table, folder_files, table_files
 from generator.read.settings import read_settings
-from generator.read.tables import DOCUMENTS, TABLES, VILLAGE_TABLES, ParseCache, ParsedFile, parse_file
+from generator.read.tables import (
+    DOCUMENTS,
+    OPTIONAL_TABLES,
+    TABLES,
+    VILLAGE_TABLES,
+    ParseCache,
+    ParsedFile,
+    parse_file,
+    rows_of,
+)
 
 
 def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
@@ -36,6 +45,8 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
                 Problem(names, 0, "", "two-files", "hanya boleh ada satu; hapus atau pindahkan salah satunya")
             )
             return []
+        if kind in OPTIONAL_TABLES and not twins:
+            return []
         files = _folder_tables(paths[kind], problems) if paths[kind].is_dir() else [paths[kind]]
         read.update(files)
         parsed = [parse_file(path, kind, cache) for path in files]
@@ -53,11 +64,12 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
     snapshots = _snapshots(tables["kepesertaan"], villages, problems)
     claims = _claims(tables["klaim"], villages, problems)
     offices = [office for file in tables["kantor"] for _, office in file.records]
+    changes = code_changes(tables["kode_lama"], villages, problems)
     facts, fact_problems = load_facts(paths["fakta"], shown["fakta"])
     data_date = max((rows[-1].date for rows in snapshots.values() if rows), default=None)
     facts, fact_warnings = facts_as_of(facts, data_date, shown["fakta"])
     problems += fact_problems + fact_warnings
-    sample, threshold = read_settings(paths["dataset"], shown["dataset"], problems)
+    settings = read_settings(paths["dataset"], shown["dataset"], problems)
     failed = {p.path for p in problems if not p.warning}
     # a table that failed to read makes every village look empty; its own errors say enough
     problems += [p for p in _villages_without_data(regions, programs, snapshots, shown) if not _of_failed(p, failed)]
@@ -66,7 +78,19 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
     warnings = sorted(problems, key=Problem.sort_key)
     fingerprints = _fingerprints(tables, [paths["fakta"], paths["dataset"]])
     return Dataset(
-        regions, programs, snapshots, claims, offices, facts, sample, threshold, shown, warnings, fingerprints
+        regions,
+        programs,
+        snapshots,
+        claims,
+        offices,
+        facts,
+        settings.sample,
+        settings.threshold,
+        shown,
+        warnings,
+        fingerprints,
+        settings.report,
+        changes,
     )
 
 
@@ -98,23 +122,16 @@ def _folder_tables(folder: Path, problems: list[Problem]) -> list[Path]:
     return [path for path in files if path.suffix in TABLE_SUFFIXES]
 
 
-def _rows(files: list[ParsedFile]) -> Iterator[tuple[ParsedFile, int, Any]]:
-    """Every record of a table's files, with its file and row number."""
-    for file in files:
-        for number, record in file.records:
-            yield file, number, record
-
-
 def _regions(files: list[ParsedFile], problems: list[Problem]) -> dict[str, Region]:
     regions: dict[str, Region] = {}
     first: dict[str, ParsedFile] = {}
-    for file, number, region in _rows(files):
+    for file, number, region in rows_of(files):
         if where := _seen_before(first, region.code, file):
             problems.append(
                 Problem(file.shown, number, "kode", "duplicate-row", f"kode {region.code} sudah ada {where}")
             )
         regions[region.code] = region
-    for file, number, region in _rows(files):
+    for file, number, region in rows_of(files):
         if region.parent_code and region.parent_code not in regions:
             problems.append(
                 Problem(
@@ -140,7 +157,7 @@ def _village_known(code: str, villages: set[str], file: ParsedFile, number: int,
 def _programs(files: list[ParsedFile], villages: set[str], problems: list[Problem]) -> dict[str, VillageProgram]:
     programs: dict[str, VillageProgram] = {}
     first: dict[str, ParsedFile] = {}
-    for file, number, program in _rows(files):
+    for file, number, program in rows_of(files):
         code = program.village
         if not _village_known(code, villages, file, number, problems):
             continue
@@ -178,7 +195,7 @@ def _snapshots(files: list[ParsedFile], villages: set[str], problems: list[Probl
 def _claims(files: list[ParsedFile], villages: set[str], problems: list[Problem]) -> list[Claim]:
     claims = []
     first: dict[tuple[str, str, dt.date], ParsedFile] = {}
-    for file, number, claim in _rows(files):
+    for file, number, claim in rows_of(files):
         if not _village_known(claim.village, villages, file, number, problems):
             continue
         if where := _seen_before(first, (claim.village, claim.benefit, claim.month), file):

@@ -1,26 +1,40 @@
-"""``dataset.yaml``: whether the figures are sample data, and the small-count threshold."""
+"""``dataset.yaml``: whether the figures are sample data, the small-count threshold, where wrong figures go."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model import DEFAULT_THRESHOLD
+from generator.model import DEFAULT_THRESHOLD, ReportChannel
 from generator.problems import Problem
-from generator.read.yaml_file import Field, check_fields, read_yaml
+from generator.read.yaml_file import Field, Located, check_fields, read_yaml
 
-SETTINGS = {"data_contoh": Field(bool, required=True), "ambang_angka_kecil": Field(int)}
-"""``data_contoh``: true while the figures are sample data; ``ambang_angka_kecil``: counts below it are hidden."""
+SETTINGS = {"data_contoh": Field(bool, required=True), "ambang_angka_kecil": Field(int), "laporan": Field(dict)}
+"""``data_contoh``: true while the figures are sample data; ``ambang_angka_kecil``: counts below it are hidden;
+``laporan``: where residents report a wrong figure."""
+REPORT_CHANNELS = {"surel": Field(str), "whatsapp": Field(str), "formulir": Field(str)}
+REPORT_FORMS = {
+    "surel": (r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "alamat surel, mis. data@dinsos.contohkab.go.id"),
+    "whatsapp": (r"[1-9]\d{7,14}", "nomor dengan kode negara, angka saja, mis. 6281234567890 (bukan 0812...)"),
+    "formulir": (r"https://\S+", "alamat formulir yang diawali https://; {kode} dan {nama} diisi kode dan nama desa"),
+}
 
 
-def read_settings(path: Path, shown: str, problems: list[Problem]) -> tuple[bool, int]:
-    """Read ``dataset.yaml``: whether the figures are sample data, and the small-count threshold.
+@dataclass(frozen=True)
+class Settings:
+    sample: bool = True
+    threshold: int = DEFAULT_THRESHOLD
+    report: ReportChannel | None = None
 
-    Until the file is right, the figures count as sample data and the default threshold holds.
-    """
+
+def read_settings(path: Path, shown: str, problems: list[Problem]) -> Settings:
+    """Read ``dataset.yaml``. Until the file is right, the figures count as sample data, the default threshold
+    holds and no report channel is set."""
     raw, found = read_yaml(path, shown)
     problems += found
     if raw is None:
-        return True, DEFAULT_THRESHOLD
+        return Settings()
     before = len(problems)
     check_fields(raw, SETTINGS, "", shown, problems)
     sample = raw.get("data_contoh")
@@ -35,6 +49,24 @@ def read_settings(path: Path, shown: str, problems: list[Problem]) -> tuple[bool
                 f"{threshold!r} bukan ambang yang sah; tulis bilangan bulat 1 atau lebih, mis. ambang_angka_kecil: 3",
             )
         )
+    report = _report(raw.get("laporan"), shown, problems)
     if len(problems) > before or not isinstance(sample, bool) or not isinstance(threshold, int):
-        return True, DEFAULT_THRESHOLD
-    return sample, threshold
+        return Settings()
+    return Settings(sample, threshold, report)
+
+
+def _report(raw: object, shown: str, problems: list[Problem]) -> ReportChannel | None:
+    """The one channel under ``laporan``, checked for its form."""
+    if not isinstance(raw, Located) or not check_fields(raw, REPORT_CHANNELS, "laporan", shown, problems):
+        return None
+    if len(raw) != 1:
+        message = "isi tepat satu dari surel, whatsapp atau formulir"
+        problems.append(Problem(shown, raw.line, "laporan", "bad-value", message))
+        return None
+    ((kind, value),) = raw.items()
+    pattern, expected = REPORT_FORMS[kind]
+    if not re.fullmatch(pattern, value.strip()):
+        message = f"{value!r} tidak terbaca; yang diharapkan: {expected}"
+        problems.append(Problem(shown, raw.line_of(kind), f"laporan.{kind}", "bad-value", message))
+        return None
+    return ReportChannel(kind, value.strip())

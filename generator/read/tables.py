@@ -16,6 +16,7 @@ from generator.model import (
     DEFAULT_TARGET,
     FUNDING_SOURCES,
     Claim,
+    CodeChange,
     Office,
     Region,
     Snapshot,
@@ -79,14 +80,24 @@ OFFICE_COLUMNS = (
     Column("catatan", text, required=False),
 )
 
+CODE_CHANGE_COLUMNS = (
+    Column("kode_lama", village_code),
+    Column("kode_baru", village_code),
+    Column("tanggal_berubah", date, not_future=True),
+    Column("keterangan", text, required=False),
+)
+
 TABLES = {
     "wilayah": "wilayah",
     "program": "program_desa",
     "kepesertaan": "kepesertaan",
     "klaim": "klaim",
     "kantor": "kantor",
+    "kode_lama": "kode_lama",
 }
 """The tables of a data folder, by name without suffix: each is a ``.csv`` or ``.xlsx`` file."""
+OPTIONAL_TABLES = {"kode_lama"}
+"""Tables a data folder may leave out: no village has changed its code yet."""
 DOCUMENTS = {"fakta": "fakta.yaml", "dataset": "dataset.yaml"}
 
 
@@ -201,6 +212,10 @@ def _claim(v: dict[str, Any]) -> Claim:
     return Claim(v["kode_desa"], v["manfaat"], v["bulan"], v["jumlah_kasus"], v["nilai_rp"])
 
 
+def _code_change(v: dict[str, Any]) -> CodeChange:
+    return CodeChange(v["kode_lama"], (v["kode_baru"],), v["tanggal_berubah"])
+
+
 def _office(v: dict[str, Any]) -> Office:
     optional = (v[name] or "" for name in ("kode_wilayah", "alamat", "telepon", "catatan"))
     return Office(v["nama"], v["jenis"], *optional)
@@ -212,6 +227,7 @@ RECORDS: dict[str, tuple[tuple[Column, ...], Callable[[dict[str, Any]], Any]]] =
     "kepesertaan": (PARTICIPATION_COLUMNS, _snapshot),
     "klaim": (CLAIM_COLUMNS, _claim),
     "kantor": (OFFICE_COLUMNS, _office),
+    "kode_lama": (CODE_CHANGE_COLUMNS, _code_change),
 }
 """The columns of each table, and the record each of its rows becomes."""
 VILLAGE_TABLES = ("program", "kepesertaan", "klaim")
@@ -237,3 +253,10 @@ def parse_file(path: Path, kind: str, cache: ParseCache) -> ParsedFile:
     if digest and not parsed.problems:
         cache[path] = parsed
     return parsed
+
+
+def rows_of(files: list[ParsedFile]) -> Iterator[tuple[ParsedFile, int, Any]]:
+    """Every record of a table's files, with its file and row number."""
+    for file in files:
+        for number, record in file.records:
+            yield file, number, record

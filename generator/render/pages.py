@@ -113,7 +113,7 @@ class Renderer:
         ]
         self.templates = {
             name: env.get_template(f"html/{name}.html.j2")
-            for name in ("village", "region", "overview", "updates", "poster")
+            for name in ("village", "region", "overview", "updates", "poster", "forward")
         }
 
     def pages(self) -> Iterator[Page]:

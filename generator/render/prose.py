@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -61,7 +60,7 @@ def _check_conditions(source: str, name: str, facts: dict[str, Fact]) -> None:
     """A fact with ``syarat`` is written in the same paragraph, list or table as each of its conditions."""
     line = 1
     for block in re.split(r"(\n[ \t]*\n)", source):
-        if not block.strip() or block.isspace():
+        if not block.strip():
             line += block.count("\n")
             continue
         named = {_fact_key(match.group(1)[1:], facts) for match in FACT_REFERENCE.finditer(block)}
@@ -126,11 +125,11 @@ def _sources_section(data: Dataset, used: set[str], legal: bool) -> str:
     if not cited:
         return ""
     lines = ["", "## Sumber angka di halaman ini", ""]
-    dates = {source.checked for source, _ in cited}
+    dates = {source.checked for source in cited}
     checked_on = dates.pop() if len(dates) == 1 else None  # one date for all: said once, below the list
-    for source, _facts in cited:
+    for source in cited:
         title = f"[{markdown_text(source.title)}]({source.url})" if source.url else markdown_text(source.title)
-        when = f", {formatting.date(source.date)}" if isinstance(source.date, dt.date) else ""
+        when = f", {formatting.date(source.date)}" if source.date else ""
         checked = f" Diperiksa {formatting.date(source.checked)}." if source.checked and not checked_on else ""
         lines.append(f"- {title}, {markdown_text(source.publisher)}{when}.{checked}")
     if checked_on:
