@@ -53,6 +53,7 @@ PAGES = {
     "kabupaten": "kabupaten/6310/",
     "kecamatan": "kecamatan/631001/",
     "desa": "desa/6310012005/",
+    "poster desa": "desa/6310012005/poster/",
     "tentang data": "tentang-data/",
     "aksesibilitas": "aksesibilitas/",
     "berita": "berita/",
