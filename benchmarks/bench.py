@@ -80,7 +80,18 @@ def measure(command: list[str], cwd: Path) -> Run:
         sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
     stage_line = re.search(r"tahap:(.*)", stderr)
     pairs = re.findall(r"(\w+) (\d+(?:\.\d+)?) s", stage_line.group(1)) if stage_line else []
-    return Run(wall, peak, {name: float(seconds) for name, seconds in pairs})
+    stages = {name: float(seconds) for name, seconds in pairs}
+    for name, pattern in WORK_LINES.items():  # work done beside the stages: in another process, or within one
+        if found := re.search(pattern, stderr):
+            stages[name] = float(found.group(1))
+    return Run(wall, peak, stages)
+
+
+WORK_LINES = {
+    "qr_work": r"kode QR: \d+ dibuat dalam (\d+(?:\.\d+)?) s",
+    "village_files_work": r"poster dan lencana desa: (\d+(?:\.\d+)?) s",
+}
+"""Lines of the build's log with the seconds of work on QR codes, and on posters and badges."""
 
 
 def _tree_rss(root: psutil.Process) -> int:
@@ -182,6 +193,9 @@ class Output:
     page_bytes: float
     open_page_gz: int
     search_gz: int
+    village_files: int = 0
+    """Posters and badges."""
+    village_files_size: int = 0
 
 
 def gz(path: Path) -> int:
@@ -232,7 +246,16 @@ def weigh(site: Path) -> Output:
         sys.exit(f"no village pages in {site}/desa/")
     opening, searching = downloads(site, pages[0])
     mean_page = statistics.mean(p.stat().st_size for p in pages)
-    return Output(sum(f.stat().st_size for f in files), len(files), mean_page, opening, searching)
+    extras = [*site.glob("desa/*/poster/index.html"), *site.glob("desa/*/lencana.svg")]
+    return Output(
+        sum(f.stat().st_size for f in files),
+        len(files),
+        mean_page,
+        opening,
+        searching,
+        len(extras),
+        sum(f.stat().st_size for f in extras),
+    )
 
 
 @dataclass
@@ -268,6 +291,11 @@ def report(
         ("generate (s)", stage(ours, "generator"), None, "{:.1f}"),
         ("MkDocs build (s)", stage(ours, "mkdocs"), stage(plain, "mkdocs"), "{:.1f}"),
         ("write generated pages (s)", stage(ours, "tulis"), None, "{:.1f}"),
+        ("QR codes: work in a background process (s)", stage(ours, "qr_work"), None, "{:.1f}"),
+        ("QR codes: waited for after MkDocs (s)", stage(ours, "qr"), None, "{:.1f}"),
+        ("posters and badges: work, all processes (s)", stage(ours, "village_files_work"), None, "{:.1f}"),
+        ("posters and badges (files)", mine.village_files, None, "{:.0f}"),
+        ("posters and badges (MB)", mine.village_files_size / MB, None, "{:.1f}"),
         ("total wall (s)", wall(ours), wall(plain), "{:.1f}"),
         ("peak memory (MB, PSS)", peak(ours), peak(plain), "{:.0f}"),
         ("output size (MB)", mine.size / MB, theirs.size / MB, "{:.1f}"),

@@ -178,6 +178,8 @@ class Builder:
             _run_mkdocs(paths, fresh)
             clock.lap("mkdocs")
             renderer.qr = self.qr_codes = qr_codes.result()
+            clock.lap("qr")
+            log.info("kode QR: %d dibuat dalam %.1f s kerja", qr_codes.made, qr_codes.seconds)
             shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
             made = Pages(renderer.published, frozenset(n.region.code for n in renderer.regions), renderer.multi)
             kept = unchanged_pages(before, made, changed, shell)

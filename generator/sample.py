@@ -97,6 +97,13 @@ data_contoh: true
 # ambang_angka_kecil - 1 disembunyikan, begitu juga angka lain yang bisa dipakai menghitungnya.
 # Jumlah peserta per desa selalu ditampilkan. 1 berarti tidak ada yang disembunyikan.
 ambang_angka_kecil: 3
+
+# Ke mana warga dan kantor desa melaporkan angka yang salah. Isi tepat satu, misalnya:
+#   laporan:
+#     surel: data@dinas.contohkab.go.id
+# atau  whatsapp: "6281234567890"   (kode negara, angka saja)
+# atau  formulir: https://formulir.contohkab.go.id/laporan?desa={kode}&nama={nama}
+# Selama belum diisi, tautan "Data salah? Laporkan" menjelaskan bahwa warga bisa bertanya ke kantor desa.
 """
 
 

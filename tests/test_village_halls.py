@@ -67,7 +67,7 @@ def test_the_village_page_offers_sharing_reporting_and_the_badge_snippet(project
     assert "dari target" in message and "(data contoh)" in message
     assert "../../tentang-data/#data-salah" in links  # no report channel set: whom to ask
     assert 'id="data-salah"' in (project.site / "tentang-data" / "index.html").read_text(encoding="utf-8")
-    code = re.search(r'<pre class="cuplikan" tabindex="0"><code>(.*?)</code>', page.read_text("utf-8"))
+    code = re.search(r'<pre class="cuplikan"><code>(.*?)</code>', page.read_text("utf-8"))
     snippet = html.unescape(code.group(1))
     attributes = dict(re.findall(r'(\w+)="([^"]*)"', snippet))
     assert snippet.startswith(f'<a href="{REAL}desa/6310012005/"><img ') and snippet.endswith("></a>")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
@@ -49,8 +50,11 @@ def qr_code(text: str) -> QrCode:
     return QrCode(width + 2 * QUIET_ZONE, "".join(parts))
 
 
-def qr_codes(texts: Iterable[str]) -> dict[str, QrCode]:
-    return {text: qr_code(text) for text in texts}
+def qr_codes(texts: Iterable[str]) -> tuple[dict[str, QrCode], float]:
+    """The QR code of each text, and the seconds it took to make them."""
+    started = time.perf_counter()
+    codes = {text: qr_code(text) for text in texts}
+    return codes, time.perf_counter() - started
 
 
 class QrCodesInBackground:
@@ -59,18 +63,23 @@ class QrCodesInBackground:
     def __init__(self, texts: list[str], known: dict[str, QrCode]) -> None:
         self.known = known
         todo = [text for text in texts if text not in known]
+        self.made = len(todo)
+        self.seconds = 0.0
+        """Seconds spent making the new codes (in the other process, if there was one)."""
         self.pool: ProcessPoolExecutor | None = None
-        self.future: Future[dict[str, QrCode]] | None = None
+        self.future: Future[tuple[dict[str, QrCode], float]] | None = None
         if len(todo) >= IN_BACKGROUND_FROM:
             self.pool = ProcessPoolExecutor(1, multiprocessing.get_context("fork"))
             self.future = self.pool.submit(qr_codes, todo)
         else:
-            self.known = known | qr_codes(todo)
+            made, self.seconds = qr_codes(todo)
+            self.known = known | made
 
     def result(self) -> dict[str, QrCode]:
         """Every code asked for (and those known before); waits for the other process if it is still at work."""
         if self.future is not None and self.pool is not None:
-            self.known = self.known | self.future.result()
+            made, self.seconds = self.future.result()
+            self.known = self.known | made
             self.pool.shutdown()
             self.future = self.pool = None
         return self.known

@@ -13,9 +13,11 @@ site's assets and navigation are relative.
 from __future__ import annotations
 
 import html
+import logging
 import multiprocessing
 import re
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ from generator.write.village_files import write_village_files
 TITLE = "QQJUDULQQ"
 DESCRIPTION = "QQDESKRIPSIQQ"
 CONTENT = "QQISIQQ"
+log = logging.getLogger("generator")
 REGION_SHELL_URL = "desa/kerangka/"
 """Where MkDocs builds the region shell (``render.pages.REGION_SHELL``)."""
 
@@ -82,7 +85,9 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
         with ProcessPoolExecutor(workers - 1, context, _start_worker, (renderer,)) as pool:
             others = [pool.submit(_write_worker_share, site, keep, k, workers) for k in range(1, workers)]
             shares = [_write_share(site, renderer, keep, 0, workers), *(future.result() for future in others)]
-    written = sorted(url for share in shares for url in share)  # the same order for any number of workers
+    written = sorted(url for urls, _ in shares for url in urls)  # the same order for any number of workers
+    villages = sum(seconds for _, seconds in shares)
+    log.info("poster dan lencana desa: %.1f s kerja (dijumlah dari %d proses)", villages, len(shares))
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
     return written
 
@@ -98,13 +103,17 @@ def _start_worker(renderer: Renderer) -> None:
     _worker_renderer = renderer
 
 
-def _write_worker_share(site: Path, keep: frozenset[str], share: int, shares: int) -> list[str]:
+def _write_worker_share(site: Path, keep: frozenset[str], share: int, shares: int) -> tuple[list[str], float]:
     assert _worker_renderer is not None, "a worker is started by write_pages"
     return _write_share(site, _worker_renderer, keep, share, shares)
 
 
-def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], share: int, shares: int) -> list[str]:
-    """Write pages ``share``, ``share + shares``, ... of the renderer, except those of the regions in ``keep``."""
+def _write_share(
+    site: Path, renderer: Renderer, keep: frozenset[str], share: int, shares: int
+) -> tuple[list[str], float]:
+    """Write pages ``share``, ``share + shares``, ... of the renderer, except those of the regions in ``keep``;
+    returns their addresses, and the seconds spent on the villages' posters and badges."""
+    village_files = 0.0
     shells: dict[str, Shell] = {}
     written = []
     for number in range(share, renderer.page_count(), shares):
@@ -120,8 +129,10 @@ def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], share: in
         target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
         written.append(page.url)
         if region and region.region.level == Level.DESA:
+            started = time.perf_counter()
             write_village_files(site, renderer, region)
-    return written
+            village_files += time.perf_counter() - started
+    return written, village_files
 
 
 def _shell_url(staged: str) -> str:
