@@ -17,7 +17,7 @@ import pytest
 from generator.build import renderer_of
 from generator.read.dataset import load_dataset
 from generator.render.badge import badge
-from generator.render.poster import poster
+from generator.render.poster import Posters
 from tests.helpers import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -32,7 +32,7 @@ def rendered() -> dict[str, str]:
     node = renderer.tree.by_code[VILLAGE]
     return {
         "desa-6310012005.html": f"<!-- {page.title} | {page.description} | {page.shell} -->\n{page.content}\n",
-        "poster-6310012005.html": poster(renderer, node),
+        "poster-6310012005.html": Posters(renderer).poster(node),
         "lencana-6310012005.svg": badge(node, renderer.data.sample),
     }
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from generator.model import Level
 from generator.problems import GeneratorError
 from generator.render.pages import Renderer
-from generator.write.village_files import write_village_files
+from generator.write.village_files import VillageFiles
 
 TITLE = "QQJUDULQQ"
 DESCRIPTION = "QQDESKRIPSIQQ"
@@ -114,6 +114,7 @@ def _write_share(
     """Write pages ``share``, ``share + shares``, ... of the renderer, except those of the regions in ``keep``;
     returns their addresses, and the seconds spent on the villages' posters and badges."""
     village_files = 0.0
+    villages = VillageFiles(renderer)
     shells: dict[str, Shell] = {}
     written = []
     for number in range(share, renderer.page_count(), shares):
@@ -130,7 +131,7 @@ def _write_share(
         written.append(page.url)
         if region and region.region.level == Level.DESA:
             started = time.perf_counter()
-            write_village_files(site, renderer, region)
+            villages.write(site, region)
             village_files += time.perf_counter() - started
     return written, village_files
 
