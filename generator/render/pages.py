@@ -8,6 +8,7 @@ autoescaping, so text from data always shows as itself.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,8 @@ REGION_SHELL = "desa/kerangka.md"
 """The shell of every region page; ``desa/<code>/``, ``kecamatan/<code>/`` ... are all two folders deep."""
 ROOT_FROM_REGION = "../../"
 """From a region page (two folders deep) to the site root."""
+POSTER = "poster/"
+"""A village poster's address under its village page (``render/poster.py``)."""
 UPDATE_LIST_LIMIT = 20
 """Villages listed by name on the updates page; beyond this only their number is given."""
 CHILD_HEADINGS = {
@@ -195,7 +198,7 @@ class Renderer:
         if region.level == Level.DESA:
             context.update(
                 self._badge(node),
-                poster="poster/",
+                poster=POSTER,
                 parent=self.data.regions[region.parent_code],  # type: ignore[index]
                 regency=self.data.regions[region.code[:5]],
                 offices=self.offices_of(region),
@@ -242,7 +245,7 @@ class Renderer:
         """The offices serving a region: national ones, and those of the regions it lies in."""
         return [o for o in self.data.offices if not o.region or region.code.startswith(o.region + ".")]
 
-    @property
+    @functools.cached_property
     def placeholder(self) -> bool:
         """Whether the site's address is still a placeholder, so that codes and links made from it lead nowhere."""
         return is_placeholder(self.site_url)

@@ -14,8 +14,6 @@ from generator.problems import GeneratorError
 from generator.render.pages import Renderer
 from generator.render.qr import qr_code
 
-POSTER = "poster/"
-"""The poster's address under its village page."""
 ROOT_FROM_POSTER = "../../../"
 BRANCH = "kantor_cabang"
 """The offices a poster names besides the national number: the branches serving the village."""
@@ -35,7 +33,6 @@ class Posters:
     def __init__(self, renderer: Renderer) -> None:
         self.renderer = renderer
         self.facts = {name: self._fact(key, form) for name, (key, form) in FACTS.items()}
-        self.placeholder = renderer.placeholder
         self.branches: dict[str, list[Office]] = {}
         """The branches serving each regency, by its code."""
 
@@ -66,7 +63,7 @@ class Posters:
             facts=self.facts,
             address=address,
             qr=renderer.qr.get(address) or qr_code(address),
-            placeholder=self.placeholder,
+            placeholder=renderer.placeholder,
             site_url=renderer.site_url,
             root=ROOT_FROM_POSTER,
         )

@@ -14,8 +14,7 @@ from typing import NamedTuple
 
 from generator.model import CodeChange, Region
 from generator.render.badge import BADGE, badge
-from generator.render.pages import ROOT_FROM_REGION, Renderer
-from generator.render.poster import POSTER
+from generator.render.pages import POSTER, ROOT_FROM_REGION, Renderer
 
 
 class Target(NamedTuple):
@@ -25,8 +24,8 @@ class Target(NamedTuple):
     address: str
 
 
-def write_forwards(site: Path, renderer: Renderer) -> int:
-    """Write the page of every old village code under ``site``; returns how many old codes there are."""
+def write_forwards(site: Path, renderer: Renderer) -> None:
+    """Write the page of every old village code under ``site``."""
     for change in renderer.data.code_changes:
         old = Region(change.old, "")
         folder = site / old.url
@@ -38,7 +37,6 @@ def write_forwards(site: Path, renderer: Renderer) -> int:
         if len(change.new) == 1:
             node = renderer.tree.by_code[change.new[0]]
             (folder / BADGE).write_text(badge(node, renderer.data.sample), "utf-8")
-    return len(renderer.data.code_changes)
 
 
 def _forward(renderer: Renderer, change: CodeChange, root: str, below: str) -> str:

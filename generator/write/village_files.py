@@ -11,8 +11,8 @@ from pathlib import Path
 
 from generator.compute.aggregate import Coverage
 from generator.render.badge import BADGE, badge
-from generator.render.pages import Renderer
-from generator.render.poster import POSTER, Posters
+from generator.render.pages import POSTER, Renderer
+from generator.render.poster import Posters
 
 
 class VillageFiles:
