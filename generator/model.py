@@ -60,6 +60,11 @@ FOLDERS = {Level.PROVINSI: "provinsi", Level.KABUPATEN: "kabupaten", Level.KECAM
 """URL folder of each level: ``/desa/6310012005/``."""
 
 
+def province_of(code: str) -> str:
+    """The code of the province a region is in: ``63.10.01.2005`` → ``63``."""
+    return code[:2]
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """A province, regency, district or village from the region reference."""
@@ -86,6 +91,10 @@ class Region:
     @property
     def parent_code(self) -> str | None:
         return self.code.rpartition(".")[0] or None
+
+    @property
+    def province_code(self) -> str:
+        return province_of(self.code)
 
     @property
     def kind(self) -> str:

@@ -78,7 +78,7 @@ def build_tree(data: Dataset, previous: Tree | None = None, unchanged: frozenset
         claims_by_village.setdefault(claim.village, []).append(claim)
     by_province: dict[str, list[Region]] = {}
     for region in data.regions.values():
-        by_province.setdefault(region.code[:2], []).append(region)
+        by_province.setdefault(region.province_code, []).append(region)
     roots = []
     for code, regions in by_province.items():
         if code in unchanged and code in reusable:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compute.aggregate import Coverage, regions_of
-from generator.compute.protection import Cell, Published
+from generator.compute.protection import Published
 from generator.model import Dataset, Level
 
 EVERYWHERE = ""
@@ -108,10 +108,8 @@ def unchanged_pages(
     return frozenset(kept) & now.regions  # regions with a page
 
 
-def _hidden_by_region(published: Published, provinces: frozenset[str]) -> dict[str, set[Cell]]:
+def _hidden_by_region(published: Published, provinces: frozenset[str]) -> dict[str, frozenset[int]]:
     """The hidden cells of each region of the given provinces."""
-    cells: dict[str, set[Cell]] = {}
-    for province in provinces:
-        for cell in published.hidden.by_province.get(province, ()):
-            cells.setdefault(cell.region, set()).add(cell)
-    return cells
+    return {
+        code: cells for province in provinces for code, cells in published.hidden.by_province.get(province, {}).items()
+    }

@@ -16,13 +16,14 @@ Pages never decide what to hide: they show :class:`Published`, where every hidde
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import NamedTuple, cast
+
+import numpy as np
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
-from generator.compute.disclosure import Line, grid_lines, hidden_cells, sum_lines
-from generator.model import BENEFITS, GENDERS, OCCUPATIONS
+from generator.compute.disclosure import LineTable, grid_lines, suppress
+from generator.model import BENEFITS, GENDERS, OCCUPATIONS, province_of
 
 ROWS, COLUMNS = len(OCCUPATIONS), len(GENDERS)
 """The occupation × gender table's inner size; row ``ROWS`` and column ``COLUMNS`` are its totals."""
@@ -52,22 +53,15 @@ Cell = WorkerCell | ClaimCell
 class Hidden:
     """The hidden cells of every region's tables, and the threshold that hid them."""
 
-    by_province: dict[str, frozenset[Cell]]
-    """The hidden cells of each province's regions, by province code."""
+    by_province: dict[str, dict[str, frozenset[int]]]
+    """Per province code, the hidden cells of each of its regions that hides any, by region code, as cell numbers
+    (:data:`CELLS`)."""
     threshold: int
-    by_region: dict[str, frozenset[Cell]] = field(init=False)
-    """The same cells by the code of the region whose table they are in."""
-
-    def __post_init__(self) -> None:
-        regions: dict[str, set[Cell]] = {}
-        for cells in self.by_province.values():
-            for cell in cells:
-                regions.setdefault(cell.region, set()).add(cell)
-        object.__setattr__(self, "by_region", {code: frozenset(cells) for code, cells in regions.items()})
 
     def of(self, region: str) -> frozenset[Cell]:
         """The hidden cells of one region's tables."""
-        return self.by_region.get(region, frozenset())
+        numbers = self.by_province.get(province_of(region), {}).get(region, ())
+        return frozenset(_typed(region, number) for number in numbers)
 
 
 @dataclass(frozen=True)
@@ -154,39 +148,70 @@ def protect(
         if code in unchanged and code in reusable:
             by_province[code] = reusable[code]
         else:
-            by_province[code] = frozenset(_protect_province(province, threshold))
+            by_province[code] = _protect_province(province, threshold)
     return Published(tree, Hidden(by_province, threshold))
 
 
-def _protect_province(province: Coverage, threshold: int) -> set[Cell]:
-    """The cells to hide in one province's tables. The solver works on plain tuples, ``(region, r, c)`` for
-    workers and ``(region, r)`` for claims, which are several times faster to make than typed cells; only the
-    hidden ones become :class:`WorkerCell` and :class:`ClaimCell`."""
-    values: dict[Hashable, int] = {}
-    lines: list[Line] = []
-    public: list[Hashable] = []
-    for node in regions_of(province):
-        code = node.region.code
-        for r, row in enumerate(occupation_grid(node)):
-            values.update(((code, r, c), value) for c, value in enumerate(row))
-        lines += grid_lines(_worker_keys(code), ROWS, COLUMNS)
-        public.append((code, ROWS, COLUMNS))  # the region's total is published in its headline
-        values.update(((code, r), cases) for r, cases in enumerate(claim_cases(node)))
-        lines.append(Line((code, BENEFIT_ROWS), tuple((code, r) for r in range(BENEFIT_ROWS))))
-        children = [child.region.code for child in node.children]
-        if children:
-            grid = [(r, c) for r in range(ROWS + 1) for c in range(COLUMNS + 1)]
-            lines += sum_lines(lambda region, p: (region, *p), code, children, grid)
-            lines += sum_lines(lambda region, r: (region, r), code, children, range(BENEFIT_ROWS + 1))
-    return {_typed(key) for key in hidden_cells(values, lines, threshold, public)}
+def _protect_province(province: Coverage, threshold: int) -> dict[str, frozenset[int]]:
+    """The cells to hide in one province's tables, by region code.
+
+    The solver sees each region's tables as :data:`CELLS` numbered cells: worker cell ``(r, c)`` is number
+    ``r * (COLUMNS + 1) + c``, claims row ``r`` is ``WORKER_CELLS + r``; region ``i`` of :func:`regions_of`
+    numbers its cells from ``i * CELLS``.
+    """
+    regions = regions_of(province)
+    values = np.concatenate([_cell_values(node) for node in regions])
+    public = np.zeros(len(values), dtype=bool)
+    public[np.arange(len(regions)) * CELLS + GRAND] = True  # a region's total is published in its headline
+    hidden = np.flatnonzero(suppress(values, _lines(regions), threshold, public, lambda line: f"baris {line}"))
+    owners, firsts = np.unique(hidden // CELLS, return_index=True)
+    cells = np.split(hidden % CELLS, firsts[1:])
+    return {regions[i].region.code: frozenset(own.tolist()) for i, own in zip(owners.tolist(), cells, strict=True)}
 
 
-def _worker_keys(code: str) -> Callable[[int, int], Hashable]:
-    """The solver's keys of one region's occupation × gender table."""
-    return lambda r, c: (code, r, c)
+WORKER_CELLS = (ROWS + 1) * (COLUMNS + 1)
+CELLS = WORKER_CELLS + BENEFIT_ROWS + 1
+"""Cells of one region in the solver: its occupation × gender table with margins, then its claims cases."""
+GRAND = ROWS * (COLUMNS + 1) + COLUMNS  # _worker_cell(ROWS, COLUMNS)
+"""The number of a region's grand total of workers."""
 
 
-def _typed(key: Hashable) -> Cell:
-    """A solver's plain key as the typed cell it stands for."""
-    assert isinstance(key, tuple)
-    return WorkerCell(*key) if len(key) == 3 else ClaimCell(*key)
+def _cell_values(node: Coverage) -> np.ndarray:
+    grid = occupation_grid(node)
+    return np.array([value for row in grid for value in row] + claim_cases(node), dtype=np.int64)
+
+
+def _lines(regions: list[Coverage]) -> LineTable:
+    """Every line of the province in cell numbers: each region's own tables, and each parent's cells as the sums
+    of its children's."""
+    own = np.add.outer(np.arange(len(regions)) * CELLS, OWN_LINES.cells).ravel()
+    lengths = np.diff(OWN_LINES.starts)
+    tables = [LineTable(own, np.concatenate(([0], np.cumsum(np.tile(lengths, len(regions))))))]
+    position = {id(node): i for i, node in enumerate(regions)}
+    for i, node in enumerate(regions):
+        if node.children:
+            children = np.array([position[id(child)] for child in node.children]) * CELLS
+            sums = np.column_stack([np.add.outer(np.arange(CELLS), children), i * CELLS + np.arange(CELLS)])
+            tables.append(LineTable(sums.ravel(), np.arange(0, sums.size + 1, sums.shape[1])))
+    return LineTable.joined(tables)
+
+
+def _own_lines() -> LineTable:
+    """The lines of one region's own tables, in its cell numbers: the table with margins, the claims total."""
+    worker = [[cast(int, cell) for cell in line.cells] for line in grid_lines(_worker_cell, ROWS, COLUMNS)]
+    claims = [*(WORKER_CELLS + r for r in range(BENEFIT_ROWS)), WORKER_CELLS + BENEFIT_ROWS]
+    return LineTable.of([*worker, claims])
+
+
+def _worker_cell(row: int, column: int) -> int:
+    return row * (COLUMNS + 1) + column
+
+
+OWN_LINES = _own_lines()
+
+
+def _typed(region: str, number: int) -> Cell:
+    """A region's cell number as the typed cell it stands for."""
+    if number < WORKER_CELLS:
+        return WorkerCell(region, *divmod(number, COLUMNS + 1))
+    return ClaimCell(region, number - WORKER_CELLS)

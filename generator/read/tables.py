@@ -21,6 +21,7 @@ from generator.model import (
     Region,
     Snapshot,
     VillageProgram,
+    province_of,
 )
 from generator.problems import Problem, display_path
 from generator.read.cells import (
@@ -248,7 +249,7 @@ def parse_file(path: Path, kind: str, cache: ParseCache) -> ParsedFile:
     raw, found = read_table(path, shown)
     rows, more = parse_rows(raw, columns)
     records = [(row.number, record(values)) for row, values in rows]
-    provinces = frozenset(r.village[:2] for _, r in records) if kind in VILLAGE_TABLES else frozenset()
+    provinces = frozenset(province_of(r.village) for _, r in records) if kind in VILLAGE_TABLES else frozenset()
     parsed = ParsedFile(shown, digest, records, found + more, provinces)
     if digest and not parsed.problems:
         cache[path] = parsed
