@@ -112,8 +112,9 @@ def parse_rows(table: Table, columns: tuple[Column, ...]) -> tuple[Iterator[tupl
         return iter(()), problems
 
     def parsed() -> Iterator[tuple[Row, dict[str, Any]]]:
+        today = dt.date.today()
         for row in table.rows:
-            values, row_problems = _parse_row(table.path, row, columns)
+            values, row_problems = _parse_row(table.path, row, columns, today)
             problems.extend(row_problems)
             if not row_problems:
                 yield row, values
@@ -144,7 +145,9 @@ def _check_header(table: Table, columns: tuple[Column, ...]) -> list[Problem]:
     return problems
 
 
-def _parse_row(path: str, row: Row, columns: tuple[Column, ...]) -> tuple[dict[str, Any], list[Problem]]:
+def _parse_row(
+    path: str, row: Row, columns: tuple[Column, ...], today: dt.date
+) -> tuple[dict[str, Any], list[Problem]]:
     values: dict[str, Any] = {}
     problems = []
     for column in columns:
@@ -162,7 +165,7 @@ def _parse_row(path: str, row: Row, columns: tuple[Column, ...]) -> tuple[dict[s
                 message = f"{cell!r}: {error.reason}"
             problems.append(Problem(path, row.number, column.name, error.code, message))
             continue
-        if column.not_future and values[column.name] > dt.date.today():
+        if column.not_future and values[column.name] > today:
             problems.append(
                 Problem(
                     path,
