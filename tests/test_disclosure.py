@@ -10,7 +10,8 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from generator.compute.disclosure import Cell, Line, grid_lines, hidden_cells, sum_lines
+from generator.compute.disclosure import hidden_cells
+from generator.compute.lines import Cell, Line, grid_lines, sum_lines
 
 THRESHOLD = 3
 FAST = settings(max_examples=100, deadline=None)

@@ -22,7 +22,8 @@ from typing import NamedTuple, cast
 import numpy as np
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
-from generator.compute.disclosure import LineTable, grid_lines, suppress
+from generator.compute.disclosure import suppress
+from generator.compute.lines import LineTable, grid_lines
 from generator.model import BENEFITS, GENDERS, OCCUPATIONS, province_of
 
 ROWS, COLUMNS = len(OCCUPATIONS), len(GENDERS)
