@@ -172,6 +172,8 @@ class Builder:
         renderer = self._renderer(data, before, changed, site_url)
         staged = _stage(paths, renderer)
         clock.lap("generator")
+        audit = renderer.published.hidden.audit
+        log.info("audit angka tersembunyi: %d sel ditambah dalam %.1f s", audit.added, audit.seconds)
         log.info("%d berkas disiapkan di %s (%d berubah)", staged.files, paths.staged, staged.changed)
         fresh = fresh_folder(paths.site)
         with _build_date(renderer.national.data_date):

@@ -8,10 +8,13 @@ published total. A line short of that hides one more cell: its smallest positive
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import NamedTuple
 
 import numpy as np
 
+from generator.compute.audit import Narrowed, SiblingMoves, narrowed_cells, seen_in_moves, value_range
 from generator.compute.lines import Cell, Line, LineTable, Mask, Numbers
 
 
@@ -33,13 +36,68 @@ def hidden_cells(
     counts = np.array([values[cell] for cell in cells], dtype=np.int64)
     is_public = np.zeros(len(cells), dtype=bool)
     is_public[[index[cell] for cell in public if cell in index]] = True
-    hidden = suppress(counts, table, threshold, is_public, lambda line: str(lines[line]))
+    hidden = suppress(counts, table, threshold, is_public, lambda line: str(lines[line])).hidden
     return {cells[position] for position in np.flatnonzero(hidden)}
 
 
-def suppress(values: Numbers, lines: LineTable, threshold: int, public: Mask, name: Callable[[int], str] = str) -> Mask:
-    """Which cells :func:`hidden_cells` hides, as a mask over ``values``; ``name`` names a line in an error."""
-    hidden: Mask = (values > 0) & (values < threshold) & ~public
+def possible_values(
+    values: Mapping[Cell, int], lines: Iterable[Line], hidden: Collection[Cell], cell: Cell
+) -> tuple[int, int]:
+    """The least and greatest value a reader can work out for a hidden ``cell`` from everything published."""
+    cells = list(values)
+    index = {key: position for position, key in enumerate(cells)}
+    table = LineTable.of([[index[key] for key in line.cells] for line in lines])
+    mask = np.zeros(len(cells), dtype=bool)
+    mask[[index[key] for key in hidden]] = True
+    counts = np.array([values[key] for key in cells], dtype=np.int64)
+    return value_range(counts, table, mask, index[cell])
+
+
+class Suppressed(NamedTuple):
+    """What the rule hides, as a mask over the cell numbers, how many of those cells the line rule alone would
+    have left published (those the audit found narrowed, and the cells hidden to keep them safe), and the
+    seconds the audit took."""
+
+    hidden: Mask
+    by_audit: int
+    audit_seconds: float
+
+
+def suppress(
+    values: Numbers,
+    lines: LineTable,
+    threshold: int,
+    public: Mask,
+    name: Callable[[int], str] = str,
+    moves: SiblingMoves | None = None,
+) -> Suppressed:
+    """Which cells :func:`hidden_cells` hides; ``name`` names a line in an error, ``moves`` are changes the tables'
+    shape allows, which spare the audit most of its work.
+
+    First the rule line by line, then the audit of all lines together (``audit.py``): each cell it finds narrowed
+    hides one more cell of a line through it, the line rule runs again, and the linked sets that changed are
+    audited again, until none is narrowed.
+    """
+    primary = (values > 0) & (values < threshold) & ~public
+    hidden = _by_lines(values, lines, primary, public, name)
+    by_lines = int(hidden.sum())
+    changed: Mask | None = None  # every linked set is audited the first time
+    started = time.perf_counter()
+    seen = seen_in_moves(values, hidden, moves) if moves else None
+    while narrowed := narrowed_cells(values, lines, hidden, threshold, changed, seen):
+        more = [_widening_cell(cell, values, lines, hidden, public) for cell in narrowed]
+        if not any(cell is not None for cell in more):
+            break  # each narrowed cell is as hidden as the published totals allow (a village of one worker)
+        before = hidden.copy()
+        hidden[[cell for cell in more if cell is not None]] = True
+        hidden = _by_lines(values, lines, hidden, public, name)
+        changed = hidden & ~before
+    return Suppressed(hidden, int(hidden.sum()) - by_lines, time.perf_counter() - started)
+
+
+def _by_lines(values: Numbers, lines: LineTable, hidden: Mask, public: Mask, name: Callable[[int], str]) -> Mask:
+    """The line rule: more hidden cells until no line gives one away, starting from ``hidden`` (left as it is)."""
+    hidden = hidden.copy()
     # Rounds: each line that gives a cell away picks against the hidden set as it was when the round began, so the
     # result does not depend on the order of the lines. A line that hides cells safely stays so, as cells are only
     # ever added, so checking every line each round finds the same lines as checking only those that changed.
@@ -49,6 +107,23 @@ def suppress(values: Numbers, lines: LineTable, threshold: int, public: Mask, na
             return hidden
         picks = [_second_cell(lines.line(line), values, hidden, public, name(line)) for line in revealing.tolist()]
         hidden[picks] = True
+
+
+def _widening_cell(narrowed: Narrowed, values: Numbers, lines: LineTable, hidden: Mask, public: Mask) -> int | None:
+    """The cell to hide for a cell the audit found narrowed: the smallest positive open cell of the lines through
+    it, else an open zero, ties by the order of lines and cells; ``None`` when every cell of those lines is hidden
+    or public already. Raises ValueError if the cell is then still pinned to one value."""
+    through = np.searchsorted(lines.starts, np.flatnonzero(lines.cells == narrowed.cell), side="right") - 1
+    open_ = [
+        (values[cell] <= 0, values[cell], order, cell)
+        for order, cell in enumerate(cell for line in through.tolist() for cell in lines.line(line).tolist())
+        if not hidden[cell] and not public[cell]
+    ]
+    if open_:
+        return int(min(open_)[3])
+    if narrowed.low == narrowed.high:
+        raise ValueError(f"cell {narrowed.cell} can be worked out and every cell of its lines is hidden or public")
+    return None
 
 
 def _reveals(values: Numbers, lines: LineTable, hidden: Mask) -> Mask:

@@ -5,6 +5,8 @@ and grand totals) and claims by benefit (cases and amounts, with a total). The r
 
 - a count below the threshold is hidden, and so is any count that would let it be worked back out along
   a table's totals or a parent region's sums (``generator/compute/disclosure.py`` solves this);
+- all the tables of a province are then audited together, as one system of equations, and more is hidden
+  until no hidden count can be narrowed to fewer than threshold possible values (``audit.py``);
 - the total enrolled of every region is public (each page shows it in its headline), so it is never hidden
   and the cells around it are hidden instead;
 - a hidden claims row hides its amount and month too, and the total amount is hidden whenever any row
@@ -16,14 +18,16 @@ Pages never decide what to hide: they show :class:`Published`, where every hidde
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
 import numpy as np
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
+from generator.compute.audit import SiblingMoves
 from generator.compute.disclosure import suppress
-from generator.compute.lines import LineTable, grid_lines
+from generator.compute.lines import LineTable, Numbers, grid_lines
 from generator.model import BENEFITS, GENDERS, OCCUPATIONS, province_of
 
 ROWS, COLUMNS = len(OCCUPATIONS), len(GENDERS)
@@ -50,6 +54,14 @@ class ClaimCell(NamedTuple):
 Cell = WorkerCell | ClaimCell
 
 
+class Audit(NamedTuple):
+    """What the audit did: how many cells it hid that the line rule alone would have published (those it found
+    narrowed down, and those hidden to keep them safe), in how many seconds."""
+
+    added: int
+    seconds: float
+
+
 @dataclass(frozen=True)
 class Hidden:
     """The hidden cells of every region's tables, and the threshold that hid them."""
@@ -58,6 +70,14 @@ class Hidden:
     """Per province code, the hidden cells of each of its regions that hides any, by region code, as cell numbers
     (:data:`CELLS`)."""
     threshold: int
+    audits: dict[str, Audit] = field(default_factory=dict)
+    """Per province code, what the audit of all its tables together did (``generator/compute/audit.py``)."""
+
+    @property
+    def audit(self) -> Audit:
+        """The audits of all provinces together."""
+        audits = self.audits.values()
+        return Audit(sum(a.added for a in audits), sum(a.seconds for a in audits))
 
     def of(self, region: str) -> frozenset[Cell]:
         """The hidden cells of one region's tables."""
@@ -142,19 +162,19 @@ def protect(
     and only one province's cells are held in memory at once. The provinces in ``unchanged`` keep their
     cells from ``previous`` (protected with the same threshold).
     """
-    reusable = previous.hidden.by_province if previous and previous.threshold == threshold else {}
-    by_province = {}
+    reusable = previous.hidden if previous and previous.threshold == threshold else Hidden({}, threshold)
+    by_province, audits = {}, {}
     for province in tree.roots:
         code = province.region.code
-        if code in unchanged and code in reusable:
-            by_province[code] = reusable[code]
+        if code in unchanged and code in reusable.by_province:
+            by_province[code], audits[code] = reusable.by_province[code], Audit(reusable.audits[code].added, 0.0)
         else:
-            by_province[code] = _protect_province(province, threshold)
-    return Published(tree, Hidden(by_province, threshold))
+            by_province[code], audits[code] = _protect_province(province, threshold)
+    return Published(tree, Hidden(by_province, threshold, audits))
 
 
-def _protect_province(province: Coverage, threshold: int) -> dict[str, frozenset[int]]:
-    """The cells to hide in one province's tables, by region code.
+def _protect_province(province: Coverage, threshold: int) -> tuple[dict[str, frozenset[int]], Audit]:
+    """The cells to hide in one province's tables, by region code, and how many of them the audit added.
 
     The solver sees each region's tables as :data:`CELLS` numbered cells: worker cell ``(r, c)`` is number
     ``r * (COLUMNS + 1) + c``, claims row ``r`` is ``WORKER_CELLS + r``; region ``i`` of :func:`regions_of`
@@ -164,10 +184,13 @@ def _protect_province(province: Coverage, threshold: int) -> dict[str, frozenset
     values = np.concatenate([_cell_values(node) for node in regions])
     public = np.zeros(len(values), dtype=bool)
     public[np.arange(len(regions)) * CELLS + GRAND] = True  # a region's total is published in its headline
-    hidden = np.flatnonzero(suppress(values, _lines(regions), threshold, public, lambda line: f"baris {line}"))
+    name = lambda line: f"baris {line}"  # noqa: E731
+    suppressed = suppress(values, _lines(regions), threshold, public, name, _sibling_moves(regions))
+    hidden = np.flatnonzero(suppressed.hidden)
     owners, firsts = np.unique(hidden // CELLS, return_index=True)
     cells = np.split(hidden % CELLS, firsts[1:])
-    return {regions[i].region.code: frozenset(own.tolist()) for i, own in zip(owners.tolist(), cells, strict=True)}
+    by_region = {regions[i].region.code: frozenset(own.tolist()) for i, own in zip(owners.tolist(), cells, strict=True)}
+    return by_region, Audit(suppressed.by_audit, suppressed.audit_seconds)
 
 
 WORKER_CELLS = (ROWS + 1) * (COLUMNS + 1)
@@ -197,6 +220,35 @@ def _lines(regions: list[Coverage]) -> LineTable:
     return LineTable.joined(tables)
 
 
+def _sibling_moves(regions: list[Coverage]) -> SiblingMoves:
+    """The changes of a village's tables that keep all its totals, to be undone in a sibling village."""
+    position = {id(node): i for i, node in enumerate(regions)}
+    pairs = [
+        (position[id(child)], i) for i, node in enumerate(regions) for child in node.children if not child.children
+    ]
+    villages = np.array([village for village, _ in pairs], dtype=np.int64)
+    parents = np.array([parent for _, parent in pairs], dtype=np.int64)
+    return SiblingMoves(villages * CELLS, parents, OWN_MOVES)
+
+
+def _own_moves() -> list[tuple[Numbers, Numbers]]:
+    """Changes of one region's tables that keep every total: in the occupation × gender table, +1 and -1 at the
+    corners of any rectangle of its cells and totals (a total moves the other way: it is on the other side of its
+    line); in the claims, one row up and another down, or a row and the total up together."""
+    sign = lambda r, c: (-1 if r == ROWS else 1) * (-1 if c == COLUMNS else 1)  # noqa: E731
+    moves = []
+    for (r1, r2), (c1, c2) in itertools.product(
+        itertools.combinations(range(ROWS + 1), 2), itertools.combinations(range(COLUMNS + 1), 2)
+    ):
+        corners = [(r1, c1, 1), (r2, c2, 1), (r1, c2, -1), (r2, c1, -1)]
+        cells = [_worker_cell(r, c) for r, c, _ in corners]
+        moves.append((np.array(cells), np.array([step * sign(r, c) for r, c, step in corners])))
+    for first, second in itertools.combinations(range(BENEFIT_ROWS + 1), 2):
+        step = 1 if second == BENEFIT_ROWS else -1
+        moves.append((np.array([WORKER_CELLS + first, WORKER_CELLS + second]), np.array([1, step])))
+    return moves
+
+
 def _own_lines() -> LineTable:
     """The lines of one region's own tables, in its cell numbers: the table with margins, the claims total."""
     worker = [[cast(int, cell) for cell in line.cells] for line in grid_lines(_worker_cell, ROWS, COLUMNS)]
@@ -209,6 +261,7 @@ def _worker_cell(row: int, column: int) -> int:
 
 
 OWN_LINES = _own_lines()
+OWN_MOVES = _own_moves()
 
 
 def _typed(region: str, number: int) -> Cell:
