@@ -11,6 +11,7 @@ from generator import formatting
 from generator.facts import Fact, FactsView, MissingFact, sources_of
 from generator.formatting import markdown_text
 from generator.model import Dataset
+from generator.render.hiding_example import hiding_example
 from generator.texts import SAMPLE_BANNER, UNCERTAIN_NOTE
 
 
@@ -30,6 +31,7 @@ def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str])
             ringkasan=summary_view,
             dasar_hukum=legal_view,
             aturan_data={"ambang_angka_kecil": formatting.number(data.threshold)},
+            contoh_sembunyi=hiding_example(data.threshold),
         )
     except (jinja2.TemplateError, MissingFact, _NoValue) as error:
         line = getattr(error, "lineno", None) or _template_line(error.__traceback__)
