@@ -90,8 +90,11 @@ def measure(command: list[str], cwd: Path) -> Run:
 WORK_LINES = {
     "qr_work": r"kode QR: \d+ dibuat dalam (\d+(?:\.\d+)?) s",
     "village_files_work": r"poster dan lencana desa: (\d+(?:\.\d+)?) s",
+    "audit": r"audit angka tersembunyi: \d+ sel ditambah dalam (\d+(?:\.\d+)?) s",
+    "audit_added": r"audit angka tersembunyi: (\d+) sel ditambah",
 }
-"""Lines of the build's log with the seconds of work on QR codes, and on posters and badges."""
+"""Lines of the build's log with the seconds of work on QR codes, on posters and badges, and on the audit of
+hidden cells (and the cells it hid)."""
 
 
 def _tree_rss(root: psutil.Process) -> int:
@@ -291,6 +294,8 @@ def report(
         ("generate (s)", stage(ours, "generator"), None, "{:.1f}"),
         ("MkDocs build (s)", stage(ours, "mkdocs"), stage(plain, "mkdocs"), "{:.1f}"),
         ("write generated pages (s)", stage(ours, "tulis"), None, "{:.1f}"),
+        ("audit of hidden cells, within generate (s)", stage(ours, "audit"), None, "{:.1f}"),
+        ("cells hidden by the audit", stage(ours, "audit_added"), None, "{:.0f}"),
         ("QR codes: work in a background process (s)", stage(ours, "qr_work"), None, "{:.1f}"),
         ("QR codes: waited for after MkDocs (s)", stage(ours, "qr"), None, "{:.1f}"),
         ("posters and badges: work, all processes (s)", stage(ours, "village_files_work"), None, "{:.1f}"),

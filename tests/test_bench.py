@@ -12,6 +12,8 @@ ROWS = [
     "generate (s)",
     "MkDocs build (s)",
     "write generated pages (s)",
+    "audit of hidden cells, within generate (s)",
+    "cells hidden by the audit",
     "QR codes: work in a background process (s)",
     "QR codes: waited for after MkDocs (s)",
     "posters and badges: work, all processes (s)",
