@@ -294,7 +294,7 @@ def report(
         ("generate (s)", stage(ours, "generator"), None, "{:.1f}"),
         ("MkDocs build (s)", stage(ours, "mkdocs"), stage(plain, "mkdocs"), "{:.1f}"),
         ("write generated pages (s)", stage(ours, "tulis"), None, "{:.1f}"),
-        ("audit of hidden cells, within generate (s)", stage(ours, "audit"), None, "{:.1f}"),
+        ("audit of hidden cells: work, all processes (s)", stage(ours, "audit"), None, "{:.1f}"),
         ("cells hidden by the audit", stage(ours, "audit_added"), None, "{:.0f}"),
         ("QR codes: work in a background process (s)", stage(ours, "qr_work"), None, "{:.1f}"),
         ("QR codes: waited for after MkDocs (s)", stage(ours, "qr"), None, "{:.1f}"),

@@ -12,7 +12,7 @@ ROWS = [
     "generate (s)",
     "MkDocs build (s)",
     "write generated pages (s)",
-    "audit of hidden cells, within generate (s)",
+    "audit of hidden cells: work, all processes (s)",
     "cells hidden by the audit",
     "QR codes: work in a background process (s)",
     "QR codes: waited for after MkDocs (s)",

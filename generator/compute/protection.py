@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
@@ -158,19 +161,51 @@ def protect(
 ) -> Published:
     """Apply the disclosure rule to every table of every region, across the hierarchy.
 
-    Provinces are protected one at a time: no published table adds up across them, so they share no line,
-    and only one province's cells are held in memory at once. The provinces in ``unchanged`` keep their
-    cells from ``previous`` (protected with the same threshold).
+    Provinces are protected one by one, shared between two processes: no published table adds up across them,
+    so they share no line. The provinces in ``unchanged`` keep their cells from ``previous`` (protected with the
+    same threshold).
     """
     reusable = previous.hidden if previous and previous.threshold == threshold else Hidden({}, threshold)
-    by_province, audits = {}, {}
-    for province in tree.roots:
-        code = province.region.code
-        if code in unchanged and code in reusable.by_province:
-            by_province[code], audits[code] = reusable.by_province[code], Audit(reusable.audits[code].added, 0.0)
-        else:
-            by_province[code], audits[code] = _protect_province(province, threshold)
-    return Published(tree, Hidden(by_province, threshold, audits))
+    kept = [p.region.code for p in tree.roots if p.region.code in unchanged and p.region.code in reusable.by_province]
+    todo = [province for province in tree.roots if province.region.code not in kept]
+    results = _protect_provinces(todo, threshold)
+    by_province = {code: reusable.by_province[code] for code in kept} | {c: r[0] for c, r in results.items()}
+    audits = {code: Audit(reusable.audits[code].added, 0.0) for code in kept} | {c: r[1] for c, r in results.items()}
+    order = [province.region.code for province in tree.roots]
+    return Published(tree, Hidden({code: by_province[code] for code in order}, threshold, audits))
+
+
+Protected = tuple[dict[str, frozenset[int]], Audit]
+
+
+def _protect_provinces(provinces: list[Coverage], threshold: int) -> dict[str, Protected]:
+    """Each province protected, by code: the largest first, every other one in a second process (forked, so it
+    reads the tree it was started with) when there are enough villages to be worth it."""
+    provinces = sorted(provinces, key=lambda p: -p.villages)
+    if sum(p.villages for p in provinces) < IN_TWO_PROCESSES_FROM or len(provinces) < 2 or (os.cpu_count() or 1) < 2:
+        return {p.region.code: _protect_province(p, threshold) for p in provinces}
+    with ProcessPoolExecutor(1, multiprocessing.get_context("fork"), _start_worker, (provinces,)) as pool:
+        theirs = {
+            provinces[i].region.code: pool.submit(_worker_protect, i, threshold) for i in range(1, len(provinces), 2)
+        }
+        mine = {
+            provinces[i].region.code: _protect_province(provinces[i], threshold) for i in range(0, len(provinces), 2)
+        }
+        return mine | {code: future.result() for code, future in theirs.items()}
+
+
+IN_TWO_PROCESSES_FROM = 5000
+"""Villages below which a second process costs more than it saves."""
+_worker_provinces: list[Coverage] = []
+
+
+def _start_worker(provinces: list[Coverage]) -> None:
+    global _worker_provinces
+    _worker_provinces = provinces
+
+
+def _worker_protect(index: int, threshold: int) -> Protected:
+    return _protect_province(_worker_provinces[index], threshold)
 
 
 def _protect_province(province: Coverage, threshold: int) -> tuple[dict[str, frozenset[int]], Audit]:
