@@ -11,11 +11,10 @@ import time
 from pathlib import Path
 
 from generator.build import Builder, Paths, build_site, check_data, stage
-from generator.problems import DataError, GeneratorError
+from generator.problems import DataError, GeneratorError, problem_lines
+from generator.read.export_columns import NAMES as EXPORT_COLUMNS
 
 log = logging.getLogger("generator")
-MAX_SHOWN_PROBLEMS = 50
-"""Problems printed in full; beyond this only their number is given."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,6 +55,15 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument(
         "--per", type=_iso_date, help="tanggal data, mis. 2026-10-31 (bawaan: tanggal terdaftar terakhir di berkas)"
     )
+    imported.add_argument(
+        "--kolom",
+        action="append",
+        type=_column_by_hand,
+        default=[],
+        metavar="NAMA=JUDUL",
+        help="kolom berjudul lain, mis. --kolom status='Status Peserta BPJS' (boleh berulang); "
+        "NAMA salah satu dari: " + ", ".join(COLUMN_NAMES),
+    )
     sample = commands.add_parser("sample", help="buat data contoh dari referensi wilayah")
     sample.add_argument("--wilayah", type=Path, required=True, help="folder referensi wilayah (provinces.csv, ...)")
     sample.add_argument(
@@ -72,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+COLUMN_NAMES = tuple(EXPORT_COLUMNS)
+
+
 def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -79,15 +90,26 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} bukan tanggal seperti 2026-10-31") from None
 
 
+def _column_by_hand(text: str) -> tuple[str, str]:
+    column, _, title = text.partition("=")
+    if column not in COLUMN_NAMES or not title:
+        raise argparse.ArgumentTypeError(f"{text!r}: tulis NAMA=JUDUL, NAMA salah satu dari {', '.join(COLUMN_NAMES)}")
+    return column, title
+
+
 def _import(args: argparse.Namespace) -> None:
     from generator.read.participants import import_participants
 
-    report = import_participants(args.file, args.data, args.per)
+    report = import_participants(args.file, args.data, args.per, dict(args.kolom))
     for line in report.lines():
         print(line)
     folder = args.data / "kepesertaan"
     target = f"{folder}/" if folder.is_dir() else args.data / "kepesertaan.csv"
     print(f"Data kepesertaan ditulis ke {target} (hanya jumlah; tanpa NIK, nama, tanggal lahir)")
+    print(
+        f"Hapus berkas asli {args.file} bila tidak diperlukan lagi (juga dari folder Unduhan dan tempat sampah): "
+        "isinya nama dan NIK warga."
+    )
 
 
 def _paths(args: argparse.Namespace) -> Paths:
@@ -159,14 +181,8 @@ def _sample(args: argparse.Namespace) -> None:
 
 
 def _print_problems(error: DataError) -> None:
-    """Every problem up to a cap, then how many more there are; the last line says nothing was published."""
-    for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
-        print(problem, file=sys.stderr)
-    rest = error.problems[MAX_SHOWN_PROBLEMS:]
-    if rest:
-        errors = sum(not p.warning for p in rest)
-        print(f"... dan {len(rest)} masalah lain ({errors} galat, {len(rest) - errors} peringatan)", file=sys.stderr)
-    print(f"Gagal: {error}. Situs yang sudah terbit tidak diubah.", file=sys.stderr)
+    for line in problem_lines(error):
+        print(line, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

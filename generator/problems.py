@@ -55,3 +55,21 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+MAX_SHOWN_PROBLEMS = 50
+"""Problems printed in full; beyond this only their number is given."""
+
+
+def problem_lines(error: GeneratorError) -> list[str]:
+    """What staff read about a failed build: every problem up to a cap, then how many more there are; the last line
+    says nothing was published."""
+    if not isinstance(error, DataError):
+        return [f"Gagal: {error}"]
+    lines = [str(problem) for problem in error.problems[:MAX_SHOWN_PROBLEMS]]
+    rest = error.problems[MAX_SHOWN_PROBLEMS:]
+    if rest:
+        errors = sum(not p.warning for p in rest)
+        lines.append(f"... dan {len(rest)} masalah lain ({errors} galat, {len(rest) - errors} peringatan)")
+    lines.append(f"Gagal: {error}. Situs yang sudah terbit tidak diubah.")
+    return lines

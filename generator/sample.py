@@ -104,6 +104,13 @@ ambang_angka_kecil: 3
 # atau  whatsapp: "6281234567890"   (kode negara, angka saja)
 # atau  formulir: https://formulir.contohkab.go.id/laporan?desa={kode}&nama={nama}
 # Selama belum diisi, tautan "Data salah? Laporkan" menjelaskan bahwa warga bisa bertanya ke kantor desa.
+
+# Angka janggal: sebuah desa dengan peserta lebih dari kali_target kali targetnya, atau yang naik lebih
+# dari naik_per_bulan peserta sebulan, diberi peringatan (biasanya salah ketik: nol kebanyakan).
+# Dengan --strict peringatan itu menjadi galat. Bawaan:
+#   angka_janggal:
+#     kali_target: 5
+#     naik_per_bulan: 300
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import subprocess
 
 from generator.formatting import number
@@ -124,6 +125,58 @@ def test_serve_rebuilds_when_a_data_file_changes(project, sample):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_typo_while_serving_shows_on_the_preview_and_the_fix_brings_it_back(project, sample):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = start_generator(
+        "serve",
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        cwd=project.config.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def page() -> str:
+        """The village page as the preview serves it; every request is answered within seconds."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/desa/6310012005/", timeout=10) as response:
+                    return response.read().decode()
+            except OSError:
+                time.sleep(0.3)
+        raise AssertionError("pratinjau tidak menjawab")
+
+    def until(condition) -> str:
+        deadline = time.monotonic() + 40
+        while not condition(text := page()) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        return text
+
+    path = project.data / "kepesertaan.csv"
+    good = path.read_text(encoding="utf-8")
+    try:
+        assert "Data bermasalah" not in page()
+        row = f"{SEGUMBANG},{sample.latest[SEGUMBANG][0]},"
+        path.write_text(good.replace(row, row + "x", 1), encoding="utf-8")  # a typo in the first count
+        shown = html.unescape(until(lambda text: "Data bermasalah" in text))
+        assert "Data bermasalah" in shown and "kepesertaan.csv" in shown and "petani_l" in shown
+        assert number(sample.enrolled(SEGUMBANG)) in shown  # the last good figures stay on the page
+        path.write_text(good, encoding="utf-8")
+        assert "Data bermasalah" not in until(lambda text: "Data bermasalah" not in text)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert "kepesertaan.csv:" in errors and "Traceback" not in errors
 
 
 def test_a_long_list_of_problems_is_capped_with_a_count_of_the_rest(project):

@@ -23,9 +23,15 @@ LAST = ["Santoso", "Aminah", "Hidayat", "Lestari", "Saputra", "Wahyuni", "Pratam
 JOBS = ["PETANI/PEKEBUN", "NELAYAN/PERIKANAN", "PERANGKAT DESA", "KETUA RT", "BURUH HARIAN LEPAS", "PEDAGANG"]
 
 
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
+@pytest.fixture
+def unduhan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where staff keep a downloaded participant list: outside the project (which the import checks)."""
+    return tmp_path_factory.mktemp("unduhan")
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER, above: list[list[str]] = ()) -> Path:
     with path.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out).writerows([HEADER, *rows])
+        csv.writer(out).writerows([*above, header, *rows])
     return path
 
 
@@ -50,7 +56,7 @@ def participation_row(data: Path, village: str, when: str) -> list[str]:
     return rows[0]
 
 
-def test_import_counts_each_person_once_and_reports_rejections_by_row(project, tmp_path):
+def test_import_counts_each_person_once_and_reports_rejections_by_row(project, unduhan):
     rows = [
         person("6310010101800001"),
         person("6310010101800001"),  # same person twice
@@ -63,7 +69,7 @@ def test_import_counts_each_person_once_and_reports_rejections_by_row(project, t
         person("6310010101800006", kerja="Tukang Kayu"),
         person("6310010101800007", daftar="2026-11-15"),
     ]
-    report = import_participants(write_csv(tmp_path / "peserta.csv", rows), project.data, dt.date(2026, 10, 31))
+    report = import_participants(write_csv(unduhan / "peserta.csv", rows), project.data, dt.date(2026, 10, 31))
     assert report.lines()[:4] == [
         "Baris dibaca: 10",
         "Dihitung: 3 peserta aktif di 1 desa, data per 2026-10-31",
@@ -87,37 +93,35 @@ def test_import_counts_each_person_once_and_reports_rejections_by_row(project, t
     }
 
 
-def test_without_a_date_the_latest_registration_dates_the_data(project, tmp_path):
+def test_without_a_date_the_latest_registration_dates_the_data(project, unduhan):
     rows = [person("6310010101800001", daftar="2026-09-30"), person("6310010101800002", daftar="15/10/2026")]
-    report = import_participants(write_csv(tmp_path / "peserta.csv", rows), project.data, None)
+    report = import_participants(write_csv(unduhan / "peserta.csv", rows), project.data, None)
     assert report.data_date == dt.date(2026, 10, 15)
     assert participation_row(project.data, "63.10.01.2005", "2026-10-15")[2] == "2"
 
 
-def test_other_dates_and_villages_are_kept(project, tmp_path):
+def test_other_dates_and_villages_are_kept(project, unduhan):
     before = (project.data / "kepesertaan.csv").read_text(encoding="utf-8").splitlines()
-    import_participants(
-        write_csv(tmp_path / "p.csv", [person("6310010101800001")]), project.data, dt.date(2026, 10, 31)
-    )
+    import_participants(write_csv(unduhan / "p.csv", [person("6310010101800001")]), project.data, dt.date(2026, 10, 31))
     after = (project.data / "kepesertaan.csv").read_text(encoding="utf-8").splitlines()
     changed = sorted(set(before) ^ set(after))
     assert len(changed) == 2 and all(line.startswith("63.10.01.2005,2026-10-31,") for line in changed)
 
 
-def test_xlsx_nik_stored_as_a_number_is_rejected_and_text_nik_counted(project, tmp_path):
+def test_xlsx_nik_stored_as_a_number_is_rejected_and_text_nik_counted(project, unduhan):
     book = openpyxl.Workbook()
     book.active.append(HEADER)
     book.active.append([6310010101800010, *person("x")[1:]])
     book.active.append(["6310010101800011", *person("x")[1:]])
-    book.save(tmp_path / "peserta.xlsx")
-    report = import_participants(tmp_path / "peserta.xlsx", project.data, dt.date(2026, 10, 31))
+    book.save(unduhan / "peserta.xlsx")
+    report = import_participants(unduhan / "peserta.xlsx", project.data, dt.date(2026, 10, 31))
     assert report.rejected == {"nik-as-number": [2]}
     assert report.counted == 1
 
 
-def test_missing_columns_stop_the_import_and_write_nothing(project, tmp_path):
+def test_missing_columns_stop_the_import_and_write_nothing(project, unduhan):
     before = (project.data / "kepesertaan.csv").read_bytes()
-    path = tmp_path / "peserta.csv"
+    path = unduhan / "peserta.csv"
     path.write_text("NIK,Nama,Kode Desa\n6310010101800001,Budi,63.10.01.2005\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         import_participants(path, project.data, None)
@@ -158,10 +162,10 @@ def _everything_written(folder: Path) -> str:
     return "\n".join(parts)
 
 
-def test_no_nik_name_or_birth_date_reaches_data_docs_site_search_or_output(project, tmp_path):
+def test_no_nik_name_or_birth_date_reaches_data_docs_site_search_or_output(project, unduhan):
     villages = ["63.10.01.2005", "63.10.01.2006", "63.10.02.2001", "63.10.05.2003"]
     people = _fake_people(villages, 400)
-    source = write_csv(tmp_path / "peserta.csv", people)  # outside the folders checked below
+    source = write_csv(unduhan / "peserta.csv", people)  # outside the folders checked below
     output = _run("import", str(source), "--per", "2026-10-31", cwd=project.config.parent)
     output += _run("build", cwd=project.config.parent)
     written = "\n".join(_everything_written(f) for f in (project.data, project.docs, project.staged, project.site))
@@ -181,15 +185,112 @@ def test_no_nik_name_or_birth_date_reaches_data_docs_site_search_or_output(proje
     assert "Dihitung: " in output and "Baris dibaca: 400" in output
 
 
-def test_into_a_folder_table_the_import_writes_the_kabupaten_file(project, tmp_path):
+def test_into_a_folder_table_the_import_writes_the_kabupaten_file(project, unduhan):
     (project.data / "kepesertaan").mkdir()
     (project.data / "kepesertaan.csv").rename(project.data / "kepesertaan" / "63.10.csv")
     before = (project.data / "kepesertaan" / "63.10.csv").read_text(encoding="utf-8").splitlines()
-    import_participants(
-        write_csv(tmp_path / "p.csv", [person("6310010101800001")]), project.data, dt.date(2026, 10, 31)
-    )
+    import_participants(write_csv(unduhan / "p.csv", [person("6310010101800001")]), project.data, dt.date(2026, 10, 31))
     after = (project.data / "kepesertaan" / "63.10.csv").read_text(encoding="utf-8").splitlines()
     changed = sorted(set(before) ^ set(after))
     assert len(changed) == 2 and all(line.startswith("63.10.01.2005,2026-10-31,") for line in changed)
     assert sorted(p.name for p in (project.data / "kepesertaan").iterdir()) == ["63.10.csv"]
     assert not (project.data / "kepesertaan.csv").exists()
+
+
+EXPORT_HEADERS = {
+    "BPJS Ketenagakerjaan": [
+        "No. NIK",
+        "Nama Lengkap",
+        "Tgl. Lahir",
+        "L/P",
+        "Jenis Pekerjaan",
+        "Kode Desa/Kelurahan",
+        "TMT Kepesertaan",
+        "Status Kepesertaan",
+    ],
+    "SIAK": [
+        "Nomor Induk Kependudukan",
+        "Nama",
+        "Tanggal Lahir",
+        "Jenis Kelamin",
+        "Pekerjaan",
+        "Kode Kelurahan",
+        "Tanggal Daftar",
+        "Status Peserta",
+    ],
+    "Excel kabupaten": [
+        "NIK ",
+        "NAMA PESERTA",
+        "TGL LAHIR",
+        "JK",
+        "PROFESI",
+        "KD_DESA",
+        "TGL_TERDAFTAR",
+        "STATUS",
+    ],
+}
+"""Header rows as real exports write them (names, order of columns as in HEADER)."""
+
+
+@pytest.mark.parametrize("system", sorted(EXPORT_HEADERS))
+@pytest.mark.parametrize("above", [[], [["DAFTAR PESERTA BPJS KETENAGAKERJAAN"], ["Per 31 Oktober 2026"], []]])
+def test_exports_are_read_under_the_names_other_systems_give_the_columns(project, unduhan, system, above):
+    rows = [person("6310010101800001"), person("6310010101800002", jk="P", kerja="Nelayan")]
+    source = write_csv(unduhan / "ekspor.csv", rows, EXPORT_HEADERS[system], above)
+    report = import_participants(source, project.data, dt.date(2026, 10, 31))
+    assert report.counted == 2 and not report.rejected
+    if above:  # rows are named as the spreadsheet shows them: the header is row 4 here
+        bad = write_csv(unduhan / "ekspor.csv", [*rows, person("123")], EXPORT_HEADERS[system], above)
+        assert import_participants(bad, project.data, dt.date(2026, 10, 31)).rejected == {"bad-nik": [7]}
+
+
+def test_an_xlsx_export_with_a_title_row_is_read(project, unduhan):
+    book = openpyxl.Workbook()
+    book.active.append(["Rekap peserta Desa Sungai Danau"])
+    book.active.append([])
+    book.active.append(EXPORT_HEADERS["BPJS Ketenagakerjaan"])
+    book.active.append(person("6310010101800001"))
+    book.save(unduhan / "ekspor.xlsx")
+    assert import_participants(unduhan / "ekspor.xlsx", project.data, dt.date(2026, 10, 31)).counted == 1
+
+
+def test_a_column_that_cannot_be_found_is_named_with_the_files_columns_and_the_closest(project, unduhan):
+    header = [*HEADER[:-1], "Keterangan Aktif"]
+    source = write_csv(unduhan / "ekspor.csv", [person("6310010101800001")], header)
+    with pytest.raises(DataError) as caught:
+        import_participants(source, project.data, dt.date(2026, 10, 31))
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column, problem.code) == (1, "status", "missing-column")
+    assert "'Keterangan Aktif'" in problem.message and "'Kode Desa'" in problem.message
+    report = import_participants(source, project.data, dt.date(2026, 10, 31), {"status": "Keterangan Aktif"})
+    assert report.counted == 1
+
+
+def test_a_column_named_by_hand_on_the_command_line(project, unduhan):
+    header = [*HEADER[:-1], "Keaktifan Peserta BPJS"]
+    source = write_csv(unduhan / "ekspor.csv", [person("6310010101800001")], header)
+    refused = run_generator("import", str(source), "--per", "2026-10-31", cwd=project.config.parent)
+    assert refused.returncode != 0 and "--kolom status=" in refused.stderr + refused.stdout
+    output = _run(
+        "import",
+        str(source),
+        "--per",
+        "2026-10-31",
+        "--kolom",
+        "status=Keaktifan Peserta BPJS",
+        cwd=project.config.parent,
+    )
+    assert "Dihitung: 1 peserta" in output
+    assert f"Hapus berkas asli {source}" in output  # and staff are reminded to delete the raw list
+
+
+@pytest.mark.parametrize("inside", ["data", "docs", "site", "."])
+def test_a_list_inside_the_project_is_refused_and_nothing_is_written(project, inside):
+    before = (project.data / "kepesertaan.csv").read_bytes()
+    folder = project.config.parent / inside
+    folder.mkdir(exist_ok=True)
+    source = write_csv(folder / "peserta.csv", [person("6310010101800001")])
+    result = run_generator("import", str(source), "--per", "2026-10-31", cwd=project.config.parent)
+    assert result.returncode != 0
+    assert "di dalam folder proyek" in result.stderr and "Traceback" not in result.stderr
+    assert (project.data / "kepesertaan.csv").read_bytes() == before

@@ -13,6 +13,7 @@ from generator.read.code_changes import code_changes
 from generator.read.fact_validity import facts_as_of
 from generator.read.facts_file import load_facts
 from generator.read.files import TABLE_SUFFIXES, find_table, folder_files, table_files
+from generator.read.plausibility import Where, implausible_figures
 from generator.read.settings import read_settings
 from generator.read.tables import (
     DOCUMENTS,
@@ -61,7 +62,8 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
     regions = _regions(tables["wilayah"], problems)
     villages = {code for code, region in regions.items() if region.level == Level.DESA}
     programs = _programs(tables["program"], villages, problems)
-    snapshots = _snapshots(tables["kepesertaan"], villages, problems)
+    rows_of_snapshots: Where = {}
+    snapshots = _snapshots(tables["kepesertaan"], villages, problems, rows_of_snapshots)
     claims = _claims(tables["klaim"], villages, problems)
     offices = [office for file in tables["kantor"] for _, office in file.records]
     changes = code_changes(tables["kode_lama"], villages, problems)
@@ -70,6 +72,7 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
     facts, fact_warnings = facts_as_of(facts, data_date, shown["fakta"])
     problems += fact_problems + fact_warnings
     settings = read_settings(paths["dataset"], shown["dataset"], problems)
+    problems += implausible_figures(snapshots, programs, rows_of_snapshots, settings.limits)
     failed = {p.path for p in problems if not p.warning}
     # a table that failed to read makes every village look empty; its own errors say enough
     problems += [p for p in _villages_without_data(regions, programs, snapshots, shown) if not _of_failed(p, failed)]
@@ -167,7 +170,10 @@ def _programs(files: list[ParsedFile], villages: set[str], problems: list[Proble
     return programs
 
 
-def _snapshots(files: list[ParsedFile], villages: set[str], problems: list[Problem]) -> dict[str, list[Snapshot]]:
+def _snapshots(
+    files: list[ParsedFile], villages: set[str], problems: list[Problem], where: Where
+) -> dict[str, list[Snapshot]]:
+    """Each village's snapshots by date; ``where`` gets the file and row of each."""
     first: dict[tuple[str, dt.date], ParsedFile] = {}
     by_village: dict[str, list[Snapshot]] = {}
     for file in files:
@@ -175,16 +181,17 @@ def _snapshots(files: list[ParsedFile], villages: set[str], problems: list[Probl
             code, key = snapshot.village, (snapshot.village, snapshot.date)
             if code in villages and key not in first:
                 first[key] = file
+                where[key] = (file.shown, number)
                 by_village.setdefault(code, []).append(snapshot)
             elif _village_known(code, villages, file, number, problems):
-                where = _seen_before(first, key, file)
+                earlier = _seen_before(first, key, file)
                 problems.append(
                     Problem(
                         file.shown,
                         number,
                         "tanggal_data",
                         "duplicate-row",
-                        f"desa {code} sudah punya data per {snapshot.date.isoformat()} {where}",
+                        f"desa {code} sudah punya data per {snapshot.date.isoformat()} {earlier}",
                     )
                 )
     for snapshots in by_village.values():

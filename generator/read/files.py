@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import openpyxl  # with defusedxml installed, openpyxl parses XML safely (no entity bombs)
 
@@ -47,6 +49,10 @@ class Table:
     rows: Iterable[Row]
     """Read lazily and only once, so that a large file is never held in memory as rows; problems found on
     the way are added to the list :func:`read_table` returned."""
+    names: tuple[str, ...] = ()
+    """The header cells as written (for messages)."""
+    header_row: int = 1
+    """The row the header is in: an export may have titles or blank rows above it."""
 
 
 def column_key(name: str) -> str:
@@ -75,8 +81,15 @@ def find_table(folder: Path, stem: str) -> Path:
     return found[0] if len(found) == 1 else folder / f"{stem}.csv"
 
 
-def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
-    """Read a CSV or XLSX table; problems name the file and say what was expected."""
+HeaderTest = Callable[[list[str]], bool]
+"""Whether a row is the header, for tables whose header may sit below titles (participant exports)."""
+HEADER_SEARCH_ROWS = 20
+"""How many rows at the top a :data:`HeaderTest` looks through; without a match the first row is the header."""
+
+
+def read_table(path: Path, shown_as: str, is_header: HeaderTest | None = None) -> tuple[Table, list[Problem]]:
+    """Read a CSV or XLSX table; problems name the file and say what was expected. The header is the first row,
+    or with ``is_header`` the first of the top rows that passes it."""
 
     def fail(code: str, message: str, row: int = 0) -> tuple[Table, list[Problem]]:
         return Table(shown_as, (), []), [Problem(shown_as, row, "", code, message)]
@@ -88,7 +101,7 @@ def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
     if not raw.strip():
         return fail("empty-file", "berkas kosong; baris pertama harus berisi nama kolom", 1)
     if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path, raw, shown_as)
+        return _read_xlsx(path, raw, shown_as, is_header)
     if raw.startswith(b"PK\x03\x04"):
         return fail(
             "not-a-spreadsheet", "berkas ini XLSX atau ZIP, bukan CSV; beri akhiran .xlsx atau simpan sebagai CSV"
@@ -107,7 +120,9 @@ def read_table(path: Path, shown_as: str) -> tuple[Table, list[Problem]]:
     if not first_line.strip() and not text.read(1 << 16).strip():
         return fail("empty-file", "berkas kosong; baris pertama harus berisi nama kolom", 1)
     text.seek(0)
-    return _read_csv(text, _delimiter(first_line), shown_as)
+    top = first_line if is_header is None else "".join(text.readline() for _ in range(HEADER_SEARCH_ROWS))
+    text.seek(0)
+    return _read_csv(text, _delimiter(top, is_header is not None), shown_as, is_header)
 
 
 def _encoding(raw: bytes) -> str | None:
@@ -121,17 +136,68 @@ def _encoding(raw: bytes) -> str | None:
     return None
 
 
-def _delimiter(header_line: str) -> str:
-    """The delimiter the header line uses most: comma, semicolon or tab."""
-    return max(",;\t", key=header_line.count)
+def _delimiter(top: str, by_line: bool = False) -> str:
+    """The delimiter the header line uses most: comma, semicolon or tab; ``by_line``, the one used most on any one
+    of the top lines (a title line above the header has none)."""
+    if by_line:
+        return max(",;\t", key=lambda mark: max(line.count(mark) for line in top.splitlines() or [""]))
+    return max(",;\t", key=top.count)
 
 
-def _read_csv(text: io.TextIOWrapper, delimiter: str, shown_as: str) -> tuple[Table, list[Problem]]:
-    reader = csv.reader(text, delimiter=delimiter)
-    header = tuple(column_key(name) for name in next(reader))
+def _read_csv(
+    text: io.TextIOWrapper, delimiter: str, shown_as: str, is_header: HeaderTest | None
+) -> tuple[Table, list[Problem]]:
     problems: list[Problem] = []
-    lines = ((number, cells, frozenset[str]()) for number, cells in enumerate(reader, start=2))
-    return Table(shown_as, header, _rows(shown_as, header, lines, problems)), problems
+    records = _csv_records(csv.reader(text, delimiter=delimiter), shown_as, problems)
+    (number, names), rest = _header_row(records, is_header, lambda cells: cells)
+    header = tuple(column_key(name) for name in names)
+    lines = ((line, cells, frozenset[str]()) for line, cells in rest)
+    table = Table(shown_as, header, _rows(shown_as, header, lines, problems), tuple(n.strip() for n in names), number)
+    return table, problems
+
+
+def _csv_records(reader: Any, shown_as: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """The records of a CSV file, each with the line it starts on. A quote that is never closed swallows the lines
+    after it into one cell: such a cell, or a cell too large to read, is a problem naming its line."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            problems.append(
+                Problem(shown_as, start, "", "bad-quote", UNCLOSED_QUOTE.format(lines="sampai akhir berkas"))
+            )
+            return
+        if reader.line_num > start and any("\n" in cell or "\r" in cell for cell in cells):
+            lines = f"{reader.line_num - start} baris berikutnya"
+            problems.append(Problem(shown_as, start, "", "bad-quote", UNCLOSED_QUOTE.format(lines=lines)))
+            continue
+        yield start, cells
+
+
+UNCLOSED_QUOTE = (
+    'ada tanda kutip (") yang tidak ditutup di baris ini, sehingga {lines} terbaca sebagai satu sel; '
+    'hapus tanda kutip itu, atau tutup dengan kutip kedua (tanda kutip di dalam sel ditulis dua kali: "")'
+)
+
+Cells = TypeVar("Cells")
+
+
+def _header_row(
+    rows: Iterator[tuple[int, Cells]], is_header: HeaderTest | None, texts: Callable[[Cells], list[str]]
+) -> tuple[tuple[int, Cells], Iterator[tuple[int, Cells]]]:
+    """The header row (its number and cells) and the rows after it: the first row, unless ``is_header`` finds
+    another among the top rows (those above it are left out: titles, dates, blank lines)."""
+    first = next(rows, None)
+    if first is None:  # nothing could be read (the problem is already noted)
+        return (1, cast(Cells, [])), rows
+    if is_header is None or is_header(texts(first[1])):
+        return first, rows
+    top = [first, *itertools.islice(rows, HEADER_SEARCH_ROWS - 1)]
+    found = next((position for position, (_, cells) in enumerate(top) if is_header(texts(cells))), 0)
+    return top[found], itertools.chain(top[found + 1 :], rows)
 
 
 def _rows(
@@ -158,31 +224,44 @@ def _rows(
         yield Row(number, dict(zip(header, cells, strict=False)), numeric)
 
 
-def _read_xlsx(path: Path, raw: bytes, shown_as: str) -> tuple[Table, list[Problem]]:
+def _read_xlsx(path: Path, raw: bytes, shown_as: str, is_header: HeaderTest | None) -> tuple[Table, list[Problem]]:
     problem = _xlsx_problem(raw)
     if problem:
         return Table(shown_as, (), []), [Problem(shown_as, 0, "", "not-a-spreadsheet", problem)]
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
-    header_cells = next(sheet_rows, None)
-    if not header_cells or not any(c is not None for c in header_cells):
+    try:  # a truncated or damaged workbook fails in many ways inside openpyxl, zipfile and the XML parser
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        sheet_rows = enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1)
+        first = next(sheet_rows, None)
+    except Exception:  # any failure of a workbook's bytes is a problem of the file, not a crash
+        return Table(shown_as, (), []), [Problem(shown_as, 0, "", "not-a-spreadsheet", DAMAGED_XLSX)]
+    if first is None or (not any(c is not None for c in first[1]) and is_header is None):
         workbook.close()
         return Table(shown_as, (), []), [
             Problem(shown_as, 1, "", "empty-file", "lembar pertama kosong; baris 1 harus berisi nama kolom")
         ]
+    texts = lambda cells: [_xlsx_text(c) for c in cells]  # noqa: E731
+    (number, header_cells), rest = _header_row(itertools.chain([first], sheet_rows), is_header, texts)
     header = tuple(column_key(_xlsx_text(c)) for c in header_cells)
     while header and not header[-1]:
         header = header[:-1]
+    names = tuple(_xlsx_text(c).strip() for c in header_cells)[: len(header)]
+
+    problems: list[Problem] = []
 
     def lines() -> Iterator[tuple[int, list[str], frozenset[str]]]:
+        line = number
         try:
-            for number, cells in enumerate(sheet_rows, start=2):
-                yield number, [_xlsx_text(c) for c in cells], _numeric_columns(header, cells)
+            for line, cells in rest:
+                yield line, texts(cells), _numeric_columns(header, cells)
+        except Exception:  # as above: the rest of a damaged sheet cannot be read
+            problems.append(Problem(shown_as, line + 1, "", "not-a-spreadsheet", DAMAGED_XLSX))
         finally:
             workbook.close()
 
-    problems: list[Problem] = []
-    return Table(shown_as, header, _rows(shown_as, header, lines(), problems)), problems
+    return Table(shown_as, header, _rows(shown_as, header, lines(), problems), names, number), problems
+
+
+DAMAGED_XLSX = "buku kerja ini rusak atau terpotong dan tidak bisa dibaca sampai habis; simpan ulang dari Excel"
 
 
 def _xlsx_problem(raw: bytes) -> str | None:

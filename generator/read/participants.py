@@ -15,16 +15,17 @@ import io
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import COUNT_COLUMNS, Level, Region
-from generator.problems import DataError, GeneratorError, Problem, display_path
+from generator.problems import DataError, GeneratorError, display_path
 from generator.read.cells import CellError, date, village_code
+from generator.read.export_columns import REQUIRED, find_columns, is_header
 from generator.read.files import Row, find_table, read_table
 from generator.read.tables import PARTICIPATION_COLUMNS, REGION_COLUMNS, parse_rows
 
-REQUIRED = ("nik", "jenis_kelamin", "pekerjaan", "kode_desa", "tanggal_terdaftar", "status")
 PERSONAL = ("nik", "nama", "tanggal_lahir")
 """Columns that are read for counting (NIK) or not at all (name, birth date), and never shown."""
 
@@ -104,16 +105,23 @@ class ImportReport:
         return lines
 
 
-def import_participants(source: Path, data_dir: Path, data_date: dt.date | None = None) -> ImportReport:
-    """Count ``source`` into the participation file of ``data_dir``; rows for other dates and villages stay."""
+def import_participants(
+    source: Path, data_dir: Path, data_date: dt.date | None = None, by_hand: Mapping[str, str] | None = None
+) -> ImportReport:
+    """Count ``source`` into the participation file of ``data_dir``; rows for other dates and villages stay.
+
+    The export's columns are found by the names other systems give them (``export_columns.py``); ``by_hand``
+    names any other (``{"status": "Status Peserta BPJS"}``). A list inside the project is refused: it holds names
+    and NIKs, and anything there may be published or committed.
+    """
     shown = display_path(source)
-    table, problems = read_table(source, shown)
-    rows = list(table.rows)
-    problems += [
-        Problem(shown, 1, name, "missing-column", "kolom wajib ini tidak ada")
-        for name in REQUIRED
-        if table.header and name not in table.header
-    ]
+    _refuse_inside_project(source, data_dir)
+    table, problems = read_table(source, shown, is_header)
+    columns, missing = find_columns(shown, table.header, table.names, by_hand or {}, table.header_row)
+    problems += missing if table.header else []
+    if problems:
+        raise DataError(problems)
+    rows = [Row(row.number, _renamed(row.cells, columns), _renamed_set(row.numeric, columns)) for row in table.rows]
     if problems:
         raise DataError(problems)
     villages = _villages(data_dir)
@@ -125,6 +133,32 @@ def import_participants(source: Path, data_dir: Path, data_date: dt.date | None 
         _count_row(row, villages, data_date, seen, report)
     _write_participation(data_dir, report.counts, data_date)
     return report
+
+
+def _renamed(cells: dict[str, str], columns: Mapping[str, str]) -> dict[str, str]:
+    """A row's cells under the names the import reads."""
+    return {column: cells.get(key, "") for column, key in columns.items()}
+
+
+def _renamed_set(numeric: frozenset[str], columns: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(column for column, key in columns.items() if key in numeric)
+
+
+PROJECT_MARKERS = ("mkdocs.yml", ".git")
+"""A folder holding one of these is a project whose files may be published or committed."""
+
+
+def _refuse_inside_project(source: Path, data_dir: Path) -> None:
+    """Refuse a participant list inside the project (its data folder, docs, site, or any folder of it)."""
+    place = source.resolve().parent
+    project = data_dir.resolve().parent
+    for folder in (place, *place.parents):
+        if folder == project or any((folder / marker).exists() for marker in PROJECT_MARKERS):
+            raise GeneratorError(
+                f"{display_path(source)}: daftar peserta berisi nama dan NIK, jadi tidak boleh disimpan di dalam "
+                f"folder proyek ({folder}): isinya bisa ikut terbit atau ter-commit. Pindahkan ke folder di luar "
+                "proyek (mis. Unduhan) lalu impor dari sana"
+            )
 
 
 def _villages(data_dir: Path) -> set[str]:

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import DEFAULT_THRESHOLD, ReportChannel
 from generator.problems import Problem
+from generator.read.plausibility import Limits
 from generator.read.yaml_file import Field, Located, check_fields, read_yaml
 
-SETTINGS = {"data_contoh": Field(bool, required=True), "ambang_angka_kecil": Field(int), "laporan": Field(dict)}
+SETTINGS = {
+    "data_contoh": Field(bool, required=True),
+    "ambang_angka_kecil": Field(int),
+    "laporan": Field(dict),
+    "angka_janggal": Field(dict),
+}
 """``data_contoh``: true while the figures are sample data; ``ambang_angka_kecil``: counts below it are hidden;
-``laporan``: where residents report a wrong figure."""
+``laporan``: where residents report a wrong figure; ``angka_janggal``: when a figure is doubtful."""
+LIMITS = {"kali_target": Field(int), "naik_per_bulan": Field(int)}
 REPORT_CHANNELS = {"surel": Field(str), "whatsapp": Field(str), "formulir": Field(str)}
 REPORT_FORMS = {
     "surel": (r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "alamat surel, mis. data@dinsos.contohkab.go.id"),
@@ -26,6 +33,7 @@ class Settings:
     sample: bool = True
     threshold: int = DEFAULT_THRESHOLD
     report: ReportChannel | None = None
+    limits: Limits = field(default_factory=Limits)
 
 
 def read_settings(path: Path, shown: str, problems: list[Problem]) -> Settings:
@@ -50,9 +58,27 @@ def read_settings(path: Path, shown: str, problems: list[Problem]) -> Settings:
             )
         )
     report = _report(raw.get("laporan"), shown, problems)
+    limits = _limits(raw.get("angka_janggal"), shown, problems)
     if len(problems) > before or not isinstance(sample, bool) or not isinstance(threshold, int):
         return Settings()
-    return Settings(sample, threshold, report)
+    return Settings(sample, threshold, report, limits)
+
+
+def _limits(raw: object, shown: str, problems: list[Problem]) -> Limits:
+    """The limits under ``angka_janggal``, each a whole number of 1 or more; the defaults for any left out."""
+    if not isinstance(raw, Located) or not check_fields(raw, LIMITS, "angka_janggal", shown, problems):
+        return Limits()
+    values = {}
+    for key, name in (("kali_target", "times_target"), ("naik_per_bulan", "rise_per_month")):
+        value = raw.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            message = f"{value!r} bukan batas yang sah; tulis bilangan bulat 1 atau lebih, mis. {key}: 5"
+            problems.append(Problem(shown, raw.line_of(key), f"angka_janggal.{key}", "bad-value", message))
+            continue
+        values[name] = value
+    return Limits(**values)
 
 
 def _report(raw: object, shown: str, problems: list[Problem]) -> ReportChannel | None:
