@@ -42,7 +42,7 @@ def value_range(values: Numbers, lines: LineTable, hidden: Mask, cell: int) -> t
     linked = next(linked for linked in linked_sets(lines, hidden) if cell in linked.cells)
     program = _Program(values, lines, hidden, linked)
     i = int(np.flatnonzero(linked.cells == cell)[0])
-    program.low = program.high = program.true.copy()
+    program.low, program.high = program.true.copy(), program.true.copy()  # two arrays: each is widened in place
     return program.bound(i, greatest=False), program.bound(i, greatest=True)
 
 

@@ -122,7 +122,7 @@ def import_participants(
     if problems:
         raise DataError(problems)
     rows = [Row(row.number, _renamed(row.cells, columns), _renamed_set(row.numeric, columns)) for row in table.rows]
-    if problems:
+    if problems:  # found while the rows were read (an unclosed quote, a damaged workbook)
         raise DataError(problems)
     villages = _villages(data_dir)
     if data_date is None:
