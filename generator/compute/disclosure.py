@@ -29,7 +29,7 @@ def hidden_cells(
     The rule looks at one line at a time. Exhaustive checks found no cell of a small R × 2 table with margins that
     can be worked out, but chains of lines across larger tables or a hierarchy can still pin a hidden cell.
     """
-    cells = list(values)
+    cells = sorted(values, key=repr)  # numbered the same way whatever order the values come in
     index = {cell: position for position, cell in enumerate(cells)}
     lines = list(lines)
     table = LineTable.of([[index[cell] for cell in line.cells] for line in lines])
@@ -111,16 +111,16 @@ def _by_lines(values: Numbers, lines: LineTable, hidden: Mask, public: Mask, nam
 
 def _widening_cell(narrowed: Narrowed, values: Numbers, lines: LineTable, hidden: Mask, public: Mask) -> int | None:
     """The cell to hide for a cell the audit found narrowed: the smallest positive open cell of the lines through
-    it, else an open zero, ties by the order of lines and cells; ``None`` when every cell of those lines is hidden
+    it, else an open zero, ties by cell number (not by the order of the lines); ``None`` when every cell of those lines is hidden
     or public already. Raises ValueError if the cell is then still pinned to one value."""
     through = np.searchsorted(lines.starts, np.flatnonzero(lines.cells == narrowed.cell), side="right") - 1
     open_ = [
-        (values[cell] <= 0, values[cell], order, cell)
-        for order, cell in enumerate(cell for line in through.tolist() for cell in lines.line(line).tolist())
+        (values[cell] <= 0, values[cell], cell)
+        for cell in {cell for line in through.tolist() for cell in lines.line(line).tolist()}
         if not hidden[cell] and not public[cell]
     ]
     if open_:
-        return int(min(open_)[3])
+        return int(min(open_)[2])
     if narrowed.low == narrowed.high:
         raise ValueError(f"cell {narrowed.cell} can be worked out and every cell of its lines is hidden or public")
     return None
