@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator.compute import protection
+from generator.compute import audit, protection
 from generator.compute.aggregate import build_tree, regions_of
-from generator.compute.audit import linked_sets, narrowed_cells, seen_in_moves
+from generator.compute.audit import Answers, linked_sets, narrowed_cells, seen_in_moves
 from generator.compute.lines import Line, LineTable
 from generator.compute.protection import (
     BENEFIT_ROWS,
@@ -103,6 +103,44 @@ def test_the_audit_hides_more_where_the_line_rule_alone_let_a_cell_be_pinned(kab
     mask[[numbered[cell] for cell in hidden]] = True
     assert narrowed_cells(counts, table, mask, threshold) == []
     assert len(linked_sets(table, mask)) > 1
+
+
+def test_an_answer_of_the_last_build_is_used_only_while_its_lines_hold_the_same_values():
+    # x + y + z = t with x, y hidden: what a reader learns of x depends on the open z and t
+    lines = LineTable.of([[0, 1, 2, 3]])
+    hidden = np.array([True, True, False, False])
+    answers = Answers()
+    assert narrowed_cells(np.array([1, 1, 5, 7]), lines, hidden, 3, answers=answers) == []
+    again = Answers(answers.now)
+    narrowed = narrowed_cells(np.array([1, 0, 6, 7]), lines, hidden, 3, answers=again)
+    assert [(n.cell, n.low, n.high) for n in narrowed] == [(0, 0, 1), (1, 0, 1)]
+    assert narrowed_cells(np.array([1, 0, 6, 7]), lines, hidden, 3) == narrowed
+
+
+@needs_wilayah
+def test_a_rebuild_solves_programs_only_for_what_changed_and_hides_what_a_full_build_hides(
+    kabupaten_6301, tmp_path, monkeypatch
+):
+    first = protected(kabupaten_6301)
+    folder = tmp_path / "data"
+    shutil.copytree(kabupaten_6301, folder)
+    participation = folder / "kepesertaan.csv"
+    rows = participation.read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = rows[-1].rstrip("\n").split(",")
+    cells[2] = str(int(cells[2]) + 1)
+    participation.write_text("".join([*rows[:-1], ",".join(cells) + "\n"]), encoding="utf-8")
+    data = load_dataset(folder)
+    tree = build_tree(data)
+    solved = []
+    real = audit._Program.narrowed
+    monkeypatch.setattr(audit._Program, "narrowed", lambda self, *a: solved.append(1) or real(self, *a))
+    full = protect(tree, data.threshold)
+    programs_of_a_full_build = len(solved)
+    solved.clear()
+    rebuilt = protect(tree, data.threshold, first)
+    assert rebuilt.hidden.by_province == full.hidden.by_province
+    assert programs_of_a_full_build > 0
+    assert len(solved) < programs_of_a_full_build
 
 
 def test_every_table_the_sibling_moves_make_fits_every_line():

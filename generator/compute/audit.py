@@ -11,12 +11,15 @@ programs are solved again with whole-number variables.
 
 Most cells pass without programs of their own: every solution found on the way (the true table first) is a table
 a reader cannot tell from the true one, and a cell whose values across them already span the threshold is safe.
+A rebuild solves no program twice: the answer for a linked set whose lines hold the same values and hidden cells
+as in the last build is that build's (:class:`Answers`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import highspy
 import numpy as np
@@ -63,6 +66,17 @@ class SiblingMoves:
     """Each change: the cells it touches (numbered from a region's first cell), and how much each one moves."""
 
 
+@dataclass
+class Answers:
+    """What the programs found per linked set, by a digest of all that the answer depends on (the set's cells, the
+    cells of its lines, their values, which of them are hidden, and the threshold): the last build's, looked up
+    first, so that a rebuild solves programs only for the sets that changed, and this build's, kept for the next.
+    """
+
+    last: dict[bytes, list[Narrowed]] = field(default_factory=dict)
+    now: dict[bytes, list[Narrowed]] = field(default_factory=dict)
+
+
 def narrowed_cells(
     values: Numbers,
     lines: LineTable,
@@ -70,11 +84,13 @@ def narrowed_cells(
     threshold: int,
     changed: Mask | None = None,
     seen: tuple[Numbers, Numbers] | None = None,
+    answers: Answers | None = None,
 ) -> list[Narrowed]:
     """The hidden cells that all the lines together narrow to fewer than ``threshold`` possible values; with
     ``changed``, only in the linked sets with a changed cell (the others were audited as they are). ``seen`` are
     the least and greatest value of each cell in tables known to fit every line (:func:`seen_in_moves`)."""
     low, high = seen or (values, values)
+    answers = answers or Answers()
     narrowed: list[Narrowed] = []
     for linked in linked_sets(lines, hidden):
         if changed is not None and not changed[linked.cells].any():
@@ -82,8 +98,23 @@ def narrowed_cells(
         seen_low, seen_high = low[linked.cells], high[linked.cells]
         if np.all(seen_high - seen_low + 1 >= threshold):
             continue  # every cell takes enough values in tables that fit every line
-        narrowed += _Program(values, lines, hidden, linked).narrowed(threshold, seen_low, seen_high)
+        key = _digest(values, lines, hidden, linked, threshold)
+        answer = answers.now.get(key, answers.last.get(key))
+        if answer is None:
+            answer = _Program(values, lines, hidden, linked).narrowed(threshold, seen_low, seen_high)
+        answers.now[key] = answer
+        narrowed += answer
     return narrowed
+
+
+def _digest(values: Numbers, lines: LineTable, hidden: Mask, linked: Linked, threshold: int) -> bytes:
+    """A digest of everything the audit of one linked set depends on."""
+    on = np.concatenate([lines.line(number) for number in linked.lines]) if linked.lines else linked.cells
+    lengths = np.diff(lines.starts)[linked.lines]
+    digest = hashlib.blake2b(np.int64(threshold).tobytes(), digest_size=16)
+    for part in (linked.cells, lengths, on, values[on], hidden[on]):
+        digest.update(part.tobytes())
+    return digest.digest()
 
 
 def seen_in_moves(values: Numbers, hidden: Mask, moves: SiblingMoves) -> tuple[Numbers, Numbers]:

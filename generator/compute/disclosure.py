@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from generator.compute.audit import Narrowed, SiblingMoves, narrowed_cells, seen_in_moves, value_range
+from generator.compute.audit import Answers, Narrowed, SiblingMoves, narrowed_cells, seen_in_moves, value_range
 from generator.compute.lines import Cell, Line, LineTable, Mask, Numbers
 
 
@@ -70,9 +70,11 @@ def suppress(
     public: Mask,
     name: Callable[[int], str] = str,
     moves: SiblingMoves | None = None,
+    answers: Answers | None = None,
 ) -> Suppressed:
     """Which cells :func:`hidden_cells` hides; ``name`` names a line in an error, ``moves`` are changes the tables'
-    shape allows, which spare the audit most of its work.
+    shape allows, which spare the audit most of its work, and ``answers`` are the audit's answers of the last build
+    (this build's are added to them).
 
     First the rule line by line, then the audit of all lines together (``audit.py``): each cell it finds narrowed
     hides one more cell of a line through it, the line rule runs again, and the linked sets that changed are
@@ -84,7 +86,7 @@ def suppress(
     changed: Mask | None = None  # every linked set is audited the first time
     started = time.perf_counter()
     seen = seen_in_moves(values, hidden, moves) if moves else None
-    while narrowed := narrowed_cells(values, lines, hidden, threshold, changed, seen):
+    while narrowed := narrowed_cells(values, lines, hidden, threshold, changed, seen, answers):
         more = [_widening_cell(cell, values, lines, hidden, public) for cell in narrowed]
         if not any(cell is not None for cell in more):
             break  # each narrowed cell is as hidden as the published totals allow (a village of one worker)

@@ -28,7 +28,7 @@ from typing import NamedTuple, cast
 import numpy as np
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
-from generator.compute.audit import SiblingMoves
+from generator.compute.audit import Answers, Narrowed, SiblingMoves
 from generator.compute.disclosure import suppress
 from generator.compute.lines import LineTable, Numbers, grid_lines
 from generator.model import BENEFITS, GENDERS, OCCUPATIONS, province_of
@@ -57,6 +57,10 @@ class ClaimCell(NamedTuple):
 Cell = WorkerCell | ClaimCell
 
 
+AuditAnswers = dict[bytes, list[Narrowed]]
+"""A province's audit answers (``audit.Answers.now``): the next build of the province looks there first."""
+
+
 class Audit(NamedTuple):
     """What the audit did: how many cells it hid that the line rule alone would have published (those it found
     narrowed down, and those hidden to keep them safe), in how many seconds."""
@@ -75,6 +79,8 @@ class Hidden:
     threshold: int
     audits: dict[str, Audit] = field(default_factory=dict)
     """Per province code, what the audit of all its tables together did (``generator/compute/audit.py``)."""
+    answers: dict[str, AuditAnswers] = field(default_factory=dict, compare=False, repr=False)
+    """Per province code, the audit's answers, which the next build of that province looks up first."""
 
     @property
     def audit(self) -> Audit:
@@ -163,69 +169,78 @@ def protect(
 
     Provinces are protected one by one, shared between two processes: no published table adds up across them,
     so they share no line. The provinces in ``unchanged`` keep their cells from ``previous`` (protected with the
-    same threshold).
+    same threshold); in the others, the audit solves programs only for the linked sets that changed since ``previous``.
     """
     reusable = previous.hidden if previous and previous.threshold == threshold else Hidden({}, threshold)
     kept = [p.region.code for p in tree.roots if p.region.code in unchanged and p.region.code in reusable.by_province]
     todo = [province for province in tree.roots if province.region.code not in kept]
-    results = _protect_provinces(todo, threshold)
-    by_province = {code: reusable.by_province[code] for code in kept} | {c: r[0] for c, r in results.items()}
-    audits = {code: Audit(reusable.audits[code].added, 0.0) for code in kept} | {c: r[1] for c, r in results.items()}
+    results = _protect_provinces(todo, threshold, reusable.answers)
     order = [province.region.code for province in tree.roots]
-    return Published(tree, Hidden({code: by_province[code] for code in order}, threshold, audits))
+    done = {code: reusable.by_province[code] for code in kept} | {c: r.by_region for c, r in results.items()}
+    audits = {code: Audit(reusable.audits[code].added, 0.0) for code in kept} | {c: r.audit for c, r in results.items()}
+    answers = {code: reusable.answers[code] for code in kept if code in reusable.answers}
+    answers |= {c: r.answers for c, r in results.items()}
+    return Published(tree, Hidden({code: done[code] for code in order}, threshold, audits, answers))
 
 
-Protected = tuple[dict[str, frozenset[int]], Audit]
+class Protected(NamedTuple):
+    """One province protected: the hidden cells by region code, what the audit did, and the audit's answers."""
+
+    by_region: dict[str, frozenset[int]]
+    audit: Audit
+    answers: AuditAnswers
 
 
-def _protect_provinces(provinces: list[Coverage], threshold: int) -> dict[str, Protected]:
+def _protect_provinces(
+    provinces: list[Coverage], threshold: int, before: dict[str, AuditAnswers]
+) -> dict[str, Protected]:
     """Each province protected, by code: the largest first, every other one in a second process (forked, so it
     reads the tree it was started with) when there are enough villages to be worth it."""
     provinces = sorted(provinces, key=lambda p: -p.villages)
     if sum(p.villages for p in provinces) < IN_TWO_PROCESSES_FROM or len(provinces) < 2 or (os.cpu_count() or 1) < 2:
-        return {p.region.code: _protect_province(p, threshold) for p in provinces}
-    with ProcessPoolExecutor(1, multiprocessing.get_context("fork"), _start_worker, (provinces,)) as pool:
+        return {p.region.code: _protect_province(p, threshold, before.get(p.region.code)) for p in provinces}
+    with ProcessPoolExecutor(1, multiprocessing.get_context("fork"), _start_worker, (provinces, before)) as pool:
         theirs = {
             provinces[i].region.code: pool.submit(_worker_protect, i, threshold) for i in range(1, len(provinces), 2)
         }
-        mine = {
-            provinces[i].region.code: _protect_province(provinces[i], threshold) for i in range(0, len(provinces), 2)
-        }
+        mine = {p.region.code: _protect_province(p, threshold, before.get(p.region.code)) for p in provinces[0::2]}
         return mine | {code: future.result() for code, future in theirs.items()}
 
 
 IN_TWO_PROCESSES_FROM = 5000
 """Villages below which a second process costs more than it saves."""
-_worker_provinces: list[Coverage] = []
+_worker_provinces: tuple[list[Coverage], dict[str, AuditAnswers]] = ([], {})
 
 
-def _start_worker(provinces: list[Coverage]) -> None:
+def _start_worker(provinces: list[Coverage], before: dict[str, AuditAnswers]) -> None:
     global _worker_provinces
-    _worker_provinces = provinces
+    _worker_provinces = provinces, before
 
 
 def _worker_protect(index: int, threshold: int) -> Protected:
-    return _protect_province(_worker_provinces[index], threshold)
+    province = _worker_provinces[0][index]
+    return _protect_province(province, threshold, _worker_provinces[1].get(province.region.code))
 
 
-def _protect_province(province: Coverage, threshold: int) -> tuple[dict[str, frozenset[int]], Audit]:
+def _protect_province(province: Coverage, threshold: int, before: AuditAnswers | None) -> Protected:
     """The cells to hide in one province's tables, by region code, and how many of them the audit added.
 
     The solver sees each region's tables as :data:`CELLS` numbered cells: worker cell ``(r, c)`` is number
     ``r * (COLUMNS + 1) + c``, claims row ``r`` is ``WORKER_CELLS + r``; region ``i`` of :func:`regions_of`
-    numbers its cells from ``i * CELLS``.
+    numbers its cells from ``i * CELLS``. ``before`` are the audit's answers of the last build, if any.
     """
     regions = regions_of(province)
     values = np.concatenate([_cell_values(node) for node in regions])
     public = np.zeros(len(values), dtype=bool)
     public[np.arange(len(regions)) * CELLS + GRAND] = True  # a region's total is published in its headline
     name = lambda line: f"baris {line}"  # noqa: E731
-    suppressed = suppress(values, _lines(regions), threshold, public, name, _sibling_moves(regions))
+    answers = Answers(before or {})
+    suppressed = suppress(values, _lines(regions), threshold, public, name, _sibling_moves(regions), answers)
     hidden = np.flatnonzero(suppressed.hidden)
     owners, firsts = np.unique(hidden // CELLS, return_index=True)
     cells = np.split(hidden % CELLS, firsts[1:])
     by_region = {regions[i].region.code: frozenset(own.tolist()) for i, own in zip(owners.tolist(), cells, strict=True)}
-    return by_region, Audit(suppressed.by_audit, suppressed.audit_seconds)
+    return Protected(by_region, Audit(suppressed.by_audit, suppressed.audit_seconds), answers.now)
 
 
 WORKER_CELLS = (ROWS + 1) * (COLUMNS + 1)
