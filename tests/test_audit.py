@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator.compute import audit, protection
+from generator.compute import amount_audit, audit, protection
 from generator.compute.aggregate import build_tree, regions_of
 from generator.compute.audit import Answers, linked_sets, narrowed_cells, seen_in_moves
 from generator.compute.lines import Line, LineTable
@@ -132,8 +132,8 @@ def test_a_rebuild_solves_programs_only_for_what_changed_and_hides_what_a_full_b
     data = load_dataset(folder)
     tree = build_tree(data)
     solved = []
-    real = audit._Program.narrowed
-    monkeypatch.setattr(audit._Program, "narrowed", lambda self, *a: solved.append(1) or real(self, *a))
+    real = audit.Program.narrowed
+    monkeypatch.setattr(audit.Program, "narrowed", lambda self, *a: solved.append(1) or real(self, *a))
     full = protect(tree, data.threshold)
     programs_of_a_full_build = len(solved)
     solved.clear()
@@ -179,3 +179,13 @@ def test_the_worked_example_on_tentang_data_says_what_a_reader_can_work_out():
     assert example["tabel"].count("•") == 4 and example["benar"] == "1"
     assert example["kemungkinan"] == "0, 1, 2, 3, 4 atau 5"  # women fishers: anywhere from 0 to all 5 hidden women
     assert hiding_example(7)["tabel"].count("•") > 4  # 0..5 is too few values at 7: the audit hides more
+
+
+def test_an_amount_that_cannot_be_zero_says_its_row_has_claims():
+    # x + y = 5 and y + z = 1 (in millions of rupiah), x, y, z hidden: y and z are at most 1, so x is at least 4
+    lines = LineTable.of([[0, 1, 3], [1, 2, 4]])
+    hidden = np.array([True, True, True, False, False])
+    amounts = np.array([4.5, 0.5, 0.5, 5.0, 1.0])
+    program = audit.Program(amounts, lines, hidden, linked_sets(lines, hidden)[0])
+    told = amount_audit._told_in(program, np.array([True, True, True]))
+    assert [(n.cell, n.low) for n in told] == [(0, 1)]

@@ -25,7 +25,7 @@ import highspy
 import numpy as np
 from highspy._core import _Highs
 
-from generator.compute.lines import LineTable, Mask, Numbers
+from generator.compute.lines import LineTable, Mask, Numbers, Reals
 
 TOLERANCE = 1e-6
 """How far from a whole number a solver's value may be and still count as that number."""
@@ -43,9 +43,8 @@ class Narrowed:
 def value_range(values: Numbers, lines: LineTable, hidden: Mask, cell: int) -> tuple[int, int]:
     """The least and greatest whole value a hidden cell can take while every line holds."""
     linked = next(linked for linked in linked_sets(lines, hidden) if cell in linked.cells)
-    program = _Program(values, lines, hidden, linked)
+    program = Program(values, lines, hidden, linked)
     i = int(np.flatnonzero(linked.cells == cell)[0])
-    program.low, program.high = program.true.copy(), program.true.copy()  # two arrays: each is widened in place
     return program.bound(i, greatest=False), program.bound(i, greatest=True)
 
 
@@ -98,16 +97,16 @@ def narrowed_cells(
         seen_low, seen_high = low[linked.cells], high[linked.cells]
         if np.all(seen_high - seen_low + 1 >= threshold):
             continue  # every cell takes enough values in tables that fit every line
-        key = _digest(values, lines, hidden, linked, threshold)
+        key = digest(values, lines, hidden, linked, threshold)
         answer = answers.now.get(key, answers.last.get(key))
         if answer is None:
-            answer = _Program(values, lines, hidden, linked).narrowed(threshold, seen_low, seen_high)
+            answer = Program(values, lines, hidden, linked).narrowed(threshold, seen_low, seen_high)
         answers.now[key] = answer
         narrowed += answer
     return narrowed
 
 
-def _digest(values: Numbers, lines: LineTable, hidden: Mask, linked: Linked, threshold: int) -> bytes:
+def digest(values: Numbers, lines: LineTable, hidden: Mask, linked: Linked, threshold: int) -> bytes:
     """A digest of everything the audit of one linked set depends on."""
     on = np.concatenate([lines.line(number) for number in linked.lines]) if linked.lines else linked.cells
     lengths = np.diff(lines.starts)[linked.lines]
@@ -219,17 +218,17 @@ def _grouped(keys: Numbers, items: Numbers) -> dict[int, Numbers]:
     return {int(keys[first]): group for first, group in zip(firsts.tolist(), np.split(items, firsts[1:]), strict=True)}
 
 
-class _Program:
+class Program:
     """The lines through one linked set of hidden cells, as a linear program over those cells."""
 
-    def __init__(self, values: Numbers, lines: LineTable, hidden: Mask, linked: Linked) -> None:
+    def __init__(self, values: Numbers | Reals, lines: LineTable, hidden: Mask, linked: Linked) -> None:
         self.cells = linked.cells
         self.true = values[self.cells].astype(np.float64)
         column = {cell: i for i, cell in enumerate(self.cells.tolist())}
         starts, indices, coefficients, sums = [0], [], [], []
         for line in (lines.line(number) for number in linked.lines):
             parts, total = line[:-1], int(line[-1])
-            known = -sum(int(values[c]) for c in parts.tolist() if not hidden[c])
+            known = -sum(float(values[c]) for c in parts.tolist() if not hidden[c])
             for cell in parts.tolist():
                 if hidden[cell]:
                     indices.append(column[cell])
@@ -238,7 +237,7 @@ class _Program:
                 indices.append(column[total])
                 coefficients.append(-1.0)
             else:
-                known += int(values[total])
+                known += float(values[total])
             starts.append(len(indices))
             sums.append(float(known))
         self.solver = _solver(len(self.cells), sums, starts, indices, coefficients)
@@ -246,13 +245,24 @@ class _Program:
         """Whether the cells are whole-number variables now (an integer program), not real ones."""
         self.objective = 0
         """The cell whose value the solver's objective is."""
+        self.solution = self.true
+        """The values of the cells in the solution found last (a table that fits every line)."""
+        self.low, self.high = self.true.copy(), self.true.copy()
+        """Per cell, the least and greatest values it takes in the whole-number tables found that agree with every
+        line (the true table first)."""
+
+    def least(self, i: int) -> float:
+        """The least real value of cell ``i``."""
+        return self._solve(i, greatest=False, whole=False)
+
+    def greatest(self, i: int) -> float:
+        """The greatest real value of cell ``i`` (``math.inf`` when no line bounds it)."""
+        return self._solve(i, greatest=True, whole=False)
 
     def narrowed(self, threshold: int, low: Numbers, high: Numbers) -> list[Narrowed]:
         """Every cell of the set with fewer than ``threshold`` possible values; ``low`` and ``high`` are values
         seen already in tables that fit every line."""
         self.low, self.high = low.astype(np.float64), high.astype(np.float64)
-        """Per cell, the least and greatest values it takes in the whole-number tables found that agree with every
-        line (the true table first)."""
         narrowed = []
         for i in range(len(self.cells)):
             if self.high[i] - self.low[i] + 1 >= threshold:
@@ -283,7 +293,7 @@ class _Program:
         solver.run()
         if solver.getModelStatus() == highspy.HighsModelStatus.kUnbounded:
             return math.inf
-        solution = np.array(solver.getSolution().col_value)
+        self.solution = solution = np.array(solver.getSolution().col_value)
         if np.all(np.abs(solution - np.round(solution)) <= TOLERANCE):
             self._witness(np.round(solution))
         return float(solver.getObjectiveValue())

@@ -71,10 +71,12 @@ def suppress(
     name: Callable[[int], str] = str,
     moves: SiblingMoves | None = None,
     answers: Answers | None = None,
+    also: Callable[[Mask, Mask | None], list[Narrowed]] | None = None,
 ) -> Suppressed:
     """Which cells :func:`hidden_cells` hides; ``name`` names a line in an error, ``moves`` are changes the tables'
     shape allows, which spare the audit most of its work, and ``answers`` are the audit's answers of the last build
-    (this build's are added to them).
+    (this build's are added to them). ``also`` audits other figures published from the same cells: given the
+    hidden cells and those changed since it last looked, the cells those figures narrow.
 
     First the rule line by line, then the audit of all lines together (``audit.py``): each cell it finds narrowed
     hides one more cell of a line through it, the line rule runs again, and the linked sets that changed are
@@ -86,7 +88,10 @@ def suppress(
     changed: Mask | None = None  # every linked set is audited the first time
     started = time.perf_counter()
     seen = seen_in_moves(values, hidden, moves) if moves else None
-    while narrowed := narrowed_cells(values, lines, hidden, threshold, changed, seen, answers):
+    while narrowed := [
+        *narrowed_cells(values, lines, hidden, threshold, changed, seen, answers),
+        *(also(hidden, changed) if also else []),
+    ]:
         more = [_widening_cell(cell, values, lines, hidden, public) for cell in narrowed]
         if not any(cell is not None for cell in more):
             break  # each narrowed cell is as hidden as the published totals allow (a village of one worker)

@@ -15,6 +15,8 @@ Cell: TypeAlias = Hashable
 """Any hashable key of one published number, e.g. ``("63.10.01.2005", "petani", "l")``."""
 Numbers: TypeAlias = npt.NDArray[np.int64]
 """Cell numbers, or the counts of cells by number."""
+Reals: TypeAlias = npt.NDArray[np.float64]
+"""Real numbers, one per cell (amounts in the solver's unit)."""
 Mask: TypeAlias = npt.NDArray[np.bool_]
 """One flag per cell number, e.g. whether it is hidden."""
 

@@ -10,7 +10,8 @@ and grand totals) and claims by benefit (cases and amounts, with a total). The r
 - the total enrolled of every region is public (each page shows it in its headline), so it is never hidden
   and the cells around it are hidden instead;
 - a hidden claims row hides its amount and month too, and the total amount is hidden whenever any row
-  is, since amounts give cases away (a JKM claim is a fixed sum).
+  is, since amounts give cases away (a JKM claim is a fixed sum); the amounts are audited too, so that no
+  hidden amount tells whether its row has claims where the cases do not (``amount_audit.py``).
 
 Pages never decide what to hide: they show :class:`Published`, where every hidden figure reads ``None``.
 """
@@ -28,6 +29,7 @@ from typing import NamedTuple, cast
 import numpy as np
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
+from generator.compute.amount_audit import Amounts
 from generator.compute.audit import Answers, Narrowed, SiblingMoves
 from generator.compute.disclosure import suppress
 from generator.compute.lines import LineTable, Numbers, grid_lines
@@ -235,7 +237,10 @@ def _protect_province(province: Coverage, threshold: int, before: AuditAnswers |
     public[np.arange(len(regions)) * CELLS + GRAND] = True  # a region's total is published in its headline
     name = lambda line: f"baris {line}"  # noqa: E731
     answers = Answers(before or {})
-    suppressed = suppress(values, _lines(regions), threshold, public, name, _sibling_moves(regions), answers)
+    lines, moves = _lines(regions), _sibling_moves(regions)
+    amounts = _amounts(regions, values, lines, moves)
+    also = lambda hidden, changed: amounts.telling(hidden, changed, answers)  # noqa: E731
+    suppressed = suppress(values, lines, threshold, public, name, moves, answers, also)
     hidden = np.flatnonzero(suppressed.hidden)
     owners, firsts = np.unique(hidden // CELLS, return_index=True)
     cells = np.split(hidden % CELLS, firsts[1:])
@@ -253,6 +258,30 @@ GRAND = ROWS * (COLUMNS + 1) + COLUMNS  # _worker_cell(ROWS, COLUMNS)
 def _cell_values(node: Coverage) -> np.ndarray:
     grid = occupation_grid(node)
     return np.array([value for row in grid for value in row] + claim_cases(node), dtype=np.int64)
+
+
+def _amounts(regions: list[Coverage], values: Numbers, lines: LineTable, moves: SiblingMoves) -> Amounts:
+    """The claims' rupiah amounts of the province, on the claims lines, with the moves of claims between siblings."""
+    amounts = np.zeros(len(regions) * CELLS, dtype=np.int64)
+    bases = np.arange(len(regions)) * CELLS
+    for i, node in enumerate(regions):
+        row = [node.claims[b].amount if b in node.claims else 0 for b in BENEFITS]
+        amounts[bases[i] + WORKER_CELLS + np.arange(BENEFIT_ROWS + 1)] = [*row, sum(row)]
+    first_cells = lines.cells[lines.starts[:-1]]
+    claims = first_cells % CELLS >= WORKER_CELLS  # a line is all claims cells or none
+    lengths = np.diff(lines.starts)[claims]
+    entries = np.repeat(claims, np.diff(lines.starts))
+    claim_lines = LineTable(lines.cells[entries], np.concatenate(([0], np.cumsum(lengths))))
+    patterns = [(offsets, steps) for offsets, steps in moves.patterns if offsets.min() >= WORKER_CELLS]
+    return Amounts(
+        amounts,
+        claim_lines,
+        bases[:, None] + WORKER_CELLS + np.arange(BENEFIT_ROWS),
+        bases + WORKER_CELLS + BENEFIT_ROWS,
+        SiblingMoves(moves.bases, moves.parents, patterns),
+        values,
+        lines,
+    )
 
 
 def _lines(regions: list[Coverage]) -> LineTable:
