@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from generator.build import Builder, Paths, build_site, check_data, stage
-from generator.problems import DataError, GeneratorError, problem_lines
+from generator.problems import DataError, GeneratorError, problem_lines, problem_page
 from generator.read.export_columns import NAMES as EXPORT_COLUMNS
 
 log = logging.getLogger("generator")
@@ -144,24 +144,29 @@ def _watch(args: argparse.Namespace) -> None:
     paths = _paths(args)
     builder = Builder(paths, watching=True)
     watched = [paths.data, paths.docs, paths.config, paths.config.parent / "overrides"]
+    report = paths.staged.parent / PROBLEM_PAGE
     seen = None
-    log.info("memantau %s; hentikan dengan Ctrl+C", ", ".join(str(p) for p in watched))
+    log.info("memantau %s; hentikan dengan Ctrl+C; masalah data: %s", ", ".join(str(p) for p in watched), report)
     try:
         while True:
             now = _file_times(watched)
             if now != seen:
                 seen = now
+                problems: list[str] = []
                 try:
                     builder.build(args.strict)
-                except DataError as error:
-                    _print_problems(error)
                 except GeneratorError as error:
-                    print(f"Gagal: {error}", file=sys.stderr)
+                    problems = problem_lines(error)
+                    print("\n".join(problems), file=sys.stderr)
+                report.parent.mkdir(parents=True, exist_ok=True)
+                report.write_text(problem_page(problems, dt.datetime.now().strftime("%H.%M.%S")), encoding="utf-8")
             time.sleep(WATCH_SECONDS)
     except KeyboardInterrupt:
         pass
 
 
+PROBLEM_PAGE = "masalah-data.html"
+"""The page, beside the staged pages and never published, where ``pantau`` shows the last build's problems."""
 WATCH_SECONDS = 1.0
 """How often ``pantau`` looks for changed files."""
 

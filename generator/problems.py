@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,3 +74,19 @@ def problem_lines(error: GeneratorError) -> list[str]:
         lines.append(f"... dan {len(rest)} masalah lain ({errors} galat, {len(rest) - errors} peringatan)")
     lines.append(f"Gagal: {error}. Situs yang sudah terbit tidak diubah.")
     return lines
+
+
+def problem_page(lines: list[str], when: str) -> str:
+    """A page for staff (never published) with the problems of the last build, or the news that it was published
+    when ``lines`` is empty; it reloads itself, so a tab left open follows ``pantau``."""
+    if lines:
+        title = "Data bermasalah: situs belum diperbarui"
+        body = "<ul>" + "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines) + "</ul>"
+    else:
+        title = "Data sudah benar: situs diterbitkan"
+        body = "<p>Tidak ada masalah.</p>"
+    return (
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
+        f"<title>{title}</title></head><body><h1>{title}</h1><p>Pemeriksaan terakhir: {html.escape(when)}.</p>"
+        f"{body}</body></html>\n"
+    )

@@ -153,9 +153,10 @@ def wait_for(condition, seconds: float = 90) -> None:
         time.sleep(0.2)
 
 
-def test_pantau_rebuilds_when_a_data_file_changes(tmp_path):
+def test_pantau_rebuilds_when_a_data_file_changes_and_shows_staff_a_problem_until_it_is_fixed(tmp_path):
     paths = copy_project(tmp_path / "proyek")
     page = paths.site / "desa/6310012005/index.html"
+    report = paths.staged.parent / "masalah-data.html"
     with open(tmp_path / "log", "wb") as log:
         process = start_generator("pantau", cwd=paths.config.parent, stdout=log, stderr=log)
         try:
@@ -163,6 +164,14 @@ def test_pantau_rebuilds_when_a_data_file_changes(tmp_path):
             before = page.read_bytes()
             edit_row(paths.data / "kepesertaan.csv", SEGUMBANG, 2, "40")
             wait_for(lambda: page.read_bytes() != before)
+            rebuilt = page.read_bytes()
+            edit_row(paths.data / "kepesertaan.csv", SEGUMBANG, 2, "4O")  # a letter O typed for a zero
+            wait_for(lambda: report.exists() and "kepesertaan.csv:" in report.read_text("utf-8"))
+            assert ":petani_l: galat" in report.read_text("utf-8")
+            assert page.read_bytes() == rebuilt  # the published site stays as it was
+            edit_row(paths.data / "kepesertaan.csv", SEGUMBANG, 2, "41")
+            wait_for(lambda: "Data sudah benar" in report.read_text("utf-8"))
+            wait_for(lambda: page.read_bytes() != rebuilt)
         finally:
             process.send_signal(signal.SIGINT)
             assert process.wait(timeout=30) == 0
