@@ -108,3 +108,25 @@ def unsafe_cells(
         if low == high or (high - low + 1 < threshold and could_hide_more):
             unsafe[cell] = (low, high)
     return unsafe
+
+
+def real_ranges(
+    values: Mapping[Hashable, float], lines: Sequence[Line], hidden: Collection[Hashable]
+) -> dict[Hashable, tuple[float, float]]:
+    """The least and greatest real value of every hidden cell that agrees with everything published (amounts)."""
+    ranges = {}
+    for cells, relevant in _linked(lines, set(hidden)):
+        solver = pywraplp.Solver.CreateSolver("GLOP")
+        variables = {c: solver.NumVar(0, solver.infinity(), repr(c)) for c in cells}
+        _add_lines(solver.Add, relevant, variables, values)
+        for cell in cells:
+            extremes = []
+            for greatest in (False, True):
+                solver.Objective().Clear()
+                solver.Objective().SetCoefficient(variables[cell], 1)
+                solver.Objective().SetOptimizationDirection(greatest)
+                status = solver.Solve()
+                assert status in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.UNBOUNDED)
+                extremes.append(math.inf if status == pywraplp.Solver.UNBOUNDED else variables[cell].solution_value())
+            ranges[cell] = (extremes[0], extremes[1])
+    return ranges

@@ -30,11 +30,12 @@ from generator.compute.protection import (
     occupation_grid,
     protect,
 )
+from generator.model import BENEFITS
 from generator.read.dataset import load_dataset
 from generator.render.hiding_example import hiding_example
 from generator.sample import write_sample
 from tests.helpers import ROOT, WILAYAH, needs_wilayah
-from tests.independent_audit import unsafe_cells, value_ranges
+from tests.independent_audit import real_ranges, unsafe_cells, value_ranges
 
 System = tuple[dict[Hashable, int], list[Line], set[Hashable], set[Hashable], int]
 
@@ -189,3 +190,35 @@ def test_an_amount_that_cannot_be_zero_says_its_row_has_claims():
     program = audit.Program(amounts, lines, hidden, linked_sets(lines, hidden)[0])
     told = amount_audit._told_in(program, np.array([True, True, True]))
     assert [(n.cell, n.low) for n in told] == [(0, 1)]
+
+
+def test_no_hidden_amount_of_the_default_site_tells_whether_its_row_has_claims_where_the_cases_do_not():
+    """OR-Tools bounds every hidden rupiah amount from the shown ones; an amount that cannot be zero (or cannot be
+    more) must not tell more than the row's cases do."""
+    published = protected(ROOT / "data")
+    values, lines, hidden, _, _ = published_system(published)
+    cases = value_ranges(values, lines, hidden)
+    amounts: dict[Hashable, float] = {}
+    amount_lines, amount_hidden = [], set()
+    for root in published.tree.roots:
+        for node in regions_of(root):
+            code = node.region.code
+            row = [node.claims[b].amount / 1e6 if b in node.claims else 0.0 for b in BENEFITS]
+            for r, amount in enumerate([*row, sum(row)]):
+                amounts[("rp", code, r)] = amount
+            rows = [r for r in range(BENEFIT_ROWS + 1) if ClaimCell(code, r) in hidden]
+            amount_hidden |= {("rp", code, r) for r in rows}
+            if rows:
+                amount_hidden.add(("rp", code, BENEFIT_ROWS))  # the total amount hides with any row
+            total = ("rp", code, BENEFIT_ROWS)
+            amount_lines.append(Line(total, tuple(("rp", code, r) for r in range(BENEFIT_ROWS))))
+            for r in range(BENEFIT_ROWS + 1) if node.children else ():
+                parts = tuple(("rp", child.region.code, r) for child in node.children)
+                amount_lines.append(Line(("rp", code, r), parts))
+    for (_, code, r), (least, most) in real_ranges(amounts, amount_lines, amount_hidden).items():
+        cell = ClaimCell(code, r)
+        if cell not in hidden:
+            continue  # its cases are shown
+        assert least < 1e-6 or cases[cell][0] >= 1, cell
+        assert most > 1e-6 or cases[cell][1] == 0, cell
+    assert len(amount_hidden) > 100
