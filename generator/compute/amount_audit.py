@@ -26,6 +26,12 @@ SOME = sys.maxsize
 """The greatest count told by an amount that cannot be zero: at least one, and any number more."""
 
 
+def amounts_hidden(cases_hidden: Mask) -> Mask:
+    """Which amounts of a claims table are hidden, from which of its cases are (its rows, then its total; or one
+    table per row of a 2-D array): a row's amount with its cases, the total amount whenever any count is hidden."""
+    return np.concatenate([cases_hidden[..., :-1], cases_hidden.any(axis=-1, keepdims=True)], axis=-1)
+
+
 @dataclass(frozen=True)
 class Amounts:
     """The rupiah amounts of every claims row, by the cell number of the row's cases, and the lines they add up on."""
@@ -34,10 +40,8 @@ class Amounts:
     """Rupiah per cell number; 0 for the cells that are not claims rows."""
     lines: LineTable
     """The claims lines: each region's rows and total, each parent's rows as its children's sums."""
-    rows: Numbers
-    """Per region, the cell numbers of its claims rows (one row of this array per region)."""
-    totals: Numbers
-    """Per region, the cell number of its claims total."""
+    tables: Numbers
+    """Per region, the cell numbers of its claims rows and then its total (one row of this array per region)."""
     moves: SiblingMoves
     """Moves of an amount between sibling villages, with their totals."""
     cases: Numbers
@@ -46,11 +50,15 @@ class Amounts:
     """Every line of the cases and other counts."""
 
     def hidden(self, cases_hidden: Mask) -> Mask:
-        """Which amounts are hidden: those of hidden rows, and a region's total when any of its rows is."""
+        """Which amounts are hidden (:func:`amounts_hidden`), by cell number."""
         hidden = np.zeros_like(cases_hidden)
-        hidden[self.rows] = cases_hidden[self.rows]
-        hidden[self.totals] = cases_hidden[self.totals] | cases_hidden[self.rows].any(axis=1)
+        hidden[self.tables] = amounts_hidden(cases_hidden[self.tables])
         return hidden
+
+    def in_millions(self) -> Reals:
+        """The amounts in the solver's unit."""
+        millions: Reals = self.values.astype(np.float64) * RUPIAH
+        return millions
 
     def telling(self, cases_hidden: Mask, changed: Mask | None, answers: Answers) -> list[Narrowed]:
         """The hidden claims rows whose amount tells that the row has claims (it cannot be zero) or has none (it
@@ -59,7 +67,6 @@ class Amounts:
         hidden = self.hidden(cases_hidden)
         low, high = seen_in_moves(self.values, hidden, self.moves)
         free = (low == 0) & (high > 0)  # shown free by a move: it can be zero and more
-        scaled: Reals = self.values.astype(np.float64) * RUPIAH
         told: list[Narrowed] = []
         for linked in linked_sets(self.lines, hidden):
             unsure = ~free[linked.cells] & cases_hidden[linked.cells]
@@ -68,7 +75,7 @@ class Amounts:
             key = digest(self.values, self.lines, hidden, linked, AMOUNTS)
             answer = answers.now.get(key, answers.last.get(key))
             if answer is None:
-                answer = _told_in(Program(scaled, self.lines, hidden, linked), unsure)
+                answer = _told_in(Program(self.in_millions(), self.lines, hidden, linked), unsure)
             answers.now[key] = answer
             told += answer
         return self._new_to_cases(told, cases_hidden)

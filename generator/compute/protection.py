@@ -29,7 +29,7 @@ from typing import NamedTuple, cast
 import numpy as np
 
 from generator.compute.aggregate import Coverage, Tree, regions_of
-from generator.compute.amount_audit import Amounts
+from generator.compute.amount_audit import Amounts, amounts_hidden
 from generator.compute.audit import Answers, Narrowed, SiblingMoves
 from generator.compute.disclosure import suppress
 from generator.compute.lines import LineTable, Numbers, grid_lines
@@ -143,7 +143,7 @@ class Published:
         if not rows:
             return rows
         cases = None if hidden[BENEFIT_ROWS] else claim_cases(node)[-1]
-        amount = None if any(hidden) else sum(total.amount for total in node.claims.values())
+        amount = None if amounts_hidden(np.array(hidden))[-1] else sum(total.amount for total in node.claims.values())
         return [*rows, ClaimRow("", cases, amount, None)]
 
     def hides_any(self, node: Coverage) -> bool:
@@ -276,8 +276,7 @@ def _amounts(regions: list[Coverage], values: Numbers, lines: LineTable, moves: 
     return Amounts(
         amounts,
         claim_lines,
-        bases[:, None] + WORKER_CELLS + np.arange(BENEFIT_ROWS),
-        bases + WORKER_CELLS + BENEFIT_ROWS,
+        bases[:, None] + WORKER_CELLS + np.arange(BENEFIT_ROWS + 1),
         SiblingMoves(moves.bases, moves.parents, patterns),
         values,
         lines,
