@@ -82,11 +82,13 @@ def problem_page(lines: list[str], when: str) -> str:
     if lines:
         title = "Data bermasalah: situs belum diperbarui"
         body = "<ul>" + "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines) + "</ul>"
+        body += "<p>Perbaiki berkasnya lalu simpan; halaman ini memperbarui diri sendiri.</p>"
     else:
         title = "Data sudah benar: situs diterbitkan"
         body = "<p>Tidak ada masalah.</p>"
     return (
         '<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
+        '<meta name="viewport" content="width=device-width">'
         f"<title>{title}</title></head><body><h1>{title}</h1><p>Pemeriksaan terakhir: {html.escape(when)}.</p>"
         f"{body}</body></html>\n"
     )
