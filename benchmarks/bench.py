@@ -91,6 +91,8 @@ WORK_LINES = {
     "qr_work": r"kode QR: \d+ dibuat dalam (\d+(?:\.\d+)?) s",
     "village_files_work": r"poster dan lencana desa: (\d+(?:\.\d+)?) s",
     "audit": r"audit angka tersembunyi: \d+ sel ditambah dalam (\d+(?:\.\d+)?) s",
+    "api_work": r"berkas API wilayah: (\d+(?:\.\d+)?) s",
+    "open_data": r"data terbuka: .* dalam (\d+(?:\.\d+)?) s",
     "audit_added": r"audit angka tersembunyi: (\d+) sel ditambah",
 }
 """Lines of the build's log with the seconds of work on QR codes, on posters and badges, and on the audit of
@@ -199,6 +201,11 @@ class Output:
     village_files: int = 0
     """Posters and badges."""
     village_files_size: int = 0
+    open_data_files: int = 0
+    """CSV files and data packages under unduh/ (the download pages not counted)."""
+    open_data_size: int = 0
+    api_files: int = 0
+    api_size: int = 0
 
 
 def gz(path: Path) -> int:
@@ -250,6 +257,8 @@ def weigh(site: Path) -> Output:
     opening, searching = downloads(site, pages[0])
     mean_page = statistics.mean(p.stat().st_size for p in pages)
     extras = [*site.glob("desa/*/poster/index.html"), *site.glob("desa/*/lencana.svg")]
+    open_data = [f for f in (site / "unduh").rglob("*") if f.is_file() and f.suffix in (".csv", ".json")]
+    api = [f for f in (site / "api").rglob("*.json")]
     return Output(
         sum(f.stat().st_size for f in files),
         len(files),
@@ -258,6 +267,10 @@ def weigh(site: Path) -> Output:
         searching,
         len(extras),
         sum(f.stat().st_size for f in extras),
+        len(open_data),
+        sum(f.stat().st_size for f in open_data),
+        len(api),
+        sum(f.stat().st_size for f in api),
     )
 
 
@@ -269,6 +282,8 @@ class Rebuilds:
     published: list[float]
     returned: list[float]
     written: list[int]
+    regencies: list[int]
+    """Kabupaten whose open-data folder each rebuild wrote."""
     peak_rss: int
 
 
@@ -301,6 +316,12 @@ def report(
         ("posters and badges: work, all processes (s)", stage(ours, "village_files_work"), None, "{:.1f}"),
         ("posters and badges (files)", mine.village_files, None, "{:.0f}"),
         ("posters and badges (MB)", mine.village_files_size / MB, None, "{:.1f}"),
+        ("open data (CSV, packages): written by the main process (s)", stage(ours, "open_data"), None, "{:.1f}"),
+        ("open data (files)", mine.open_data_files, None, "{:.0f}"),
+        ("open data (MB)", mine.open_data_size / MB, None, "{:.1f}"),
+        ("API files: work, all processes (s)", stage(ours, "api_work"), None, "{:.1f}"),
+        ("API files (files)", mine.api_files, None, "{:.0f}"),
+        ("API files (MB)", mine.api_size / MB, None, "{:.1f}"),
         ("total wall (s)", wall(ours), wall(plain), "{:.1f}"),
         ("peak memory (MB, PSS)", peak(ours), peak(plain), "{:.0f}"),
         ("output size (MB)", mine.size / MB, theirs.size / MB, "{:.1f}"),
@@ -311,6 +332,7 @@ def report(
         ("rebuild after one village changed, until published (s)", statistics.median(again.published), None, "{:.1f}"),
         ("rebuild, until ready for the next change (s)", statistics.median(again.returned), None, "{:.1f}"),
         ("pages written by that rebuild", statistics.median(again.written), None, "{:.0f}"),
+        ("kabupaten open-data folders written by that rebuild", statistics.median(again.regencies), None, "{:.0f}"),
         ("peak memory, build then rebuilds (MB, PSS)", again.peak_rss / MB, None, "{:.0f}"),
     ]
     lines = [
@@ -364,7 +386,7 @@ def main() -> None:
         say(f"run {i}/{args.repeat}: ours {ours[-1].wall:.1f} s")
     sizes = {"ours": weigh(ours_dir / "site"), "plain": weigh(plain_dir / "site")}
     run, result = rebuild_ours(ours_dir, data, max(3, args.repeat))
-    again = Rebuilds(result["published"], result["returned"], result["written"], run.peak_rss)
+    again = Rebuilds(result["published"], result["returned"], result["written"], result["regencies"], run.peak_rss)
     say(f"rebuilds, until published: {', '.join(f'{s:.1f}' for s in again.published)} s; pages written {again.written}")
     villages = len(list((plain_dir / "docs" / "desa").glob("*.md")))  # fewer than asked if N > all
     text = report(villages, args.repeat, data_seconds, ours, plain, sizes, again)

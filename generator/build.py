@@ -34,20 +34,22 @@ from generator.problems import DataError, GeneratorError
 from generator.read.dataset import load_dataset
 from generator.read.site_address import PLACEHOLDER_WARNING, is_placeholder, site_address
 from generator.read.tables import ParseCache
+from generator.render.download_pages import api_page, download_page
 from generator.render.pages import Renderer
 from generator.render.poster import check_poster
 from generator.render.qr import QrCode, QrCodesInBackground
+from generator.write.api import write_index
 from generator.write.finder import FINDER, write_finder
 from generator.write.forwards import write_forwards
-from generator.write.open_data import OPEN_DATA, published_totals
+from generator.write.open_data import VILLAGES, OpenData, Sections, published_totals, write_open_data
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
-from generator.write.shell import REGION_SHELL_URL, write_pages
+from generator.write.shell import REGION_SHELL_URL, write_page, write_pages
 from generator.write.sitemap import write_sitemaps
 from generator.write.stage import render_all, write_folder
 
 log = logging.getLogger("generator")
-GENERATED_FOLDERS = {*FOLDERS.values(), FINDER}
-"""Top folders of the site that hold only generated pages and finder files."""
+GENERATED_FOLDERS = {*FOLDERS.values(), FINDER, "unduh", "api"}
+"""Top folders of the site that hold only generated pages and files."""
 MAX_SHOWN_WARNINGS = 50
 
 
@@ -100,22 +102,48 @@ def _stage(paths: Paths, renderer: Renderer) -> Staged:
     return Staged(renderer, len(files), write_folder(paths.staged, files))
 
 
-def write_generated(site_dir: Path, staged: Staged, site_url: str, kept: frozenset[str] | None = None) -> int:
-    """Write every generated page into a site MkDocs has just built, then the finder and the sitemaps;
-    returns the page count. With ``kept`` (a rebuild), the pages of those regions and the finder are
-    left out: the published ones are still current."""
+@dataclass(frozen=True)
+class Generated:
+    """What :func:`write_generated` wrote: the region pages (with their API files) and the open data."""
+
+    pages: int
+    open_data: OpenData
+
+
+def write_generated(
+    site_dir: Path,
+    staged: Staged,
+    site_url: str,
+    kept: frozenset[str] | None = None,
+    published: tuple[Path, Sections] | None = None,
+) -> Generated:
+    """Write every generated page into a site MkDocs has just built, then the open data, the finder and the
+    sitemaps. With ``kept`` (a rebuild), the pages and files of those regions and the finder are left out: the
+    published ones are still current, and so are the open-data sections of ``published`` (site, sections)."""
     written = write_pages(site_dir, staged.renderer, os.cpu_count() or 1, kept or frozenset())
     renderer = staged.renderer
     write_forwards(site_dir, renderer)
     if kept is None:
         write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
+    started = time.perf_counter()
+    open_data = write_open_data(site_dir, renderer, kept, published)
+    write_index(site_dir, renderer)
+    log.info(
+        "data terbuka: %d berkas, %.1f MB, %d folder kabupaten ditulis dalam %.1f s",
+        open_data.files,
+        open_data.size / 1e6,
+        open_data.kabupaten,
+        time.perf_counter() - started,
+    )
+    write_page(site_dir, download_page(renderer, open_data.national, open_data.package))
+    write_page(site_dir, api_page(renderer))
     write_sitemaps(
         site_dir,
         site_url,
         written,
         dt.datetime.fromtimestamp(get_build_timestamp(), dt.UTC).date().isoformat(),
     )
-    return len(written)
+    return Generated(len(written), open_data)
 
 
 def build_site(paths: Paths, strict: bool = False) -> None:
@@ -140,7 +168,8 @@ class Builder:
         self.parsed: ParseCache = {}
         self.published: LastBuild | None = None
         self.last: dict[str, int] = {}
-        """Pages written and kept as published by the last build (for the log and the tests)."""
+        """Pages written and kept as published by the last build, and kabupaten whose open-data folder it wrote
+        (for the log, the tests and the benchmark)."""
         self.published_after = 0.0
         """Seconds from the start of the last build until its site was published."""
         self.qr_codes: dict[str, QrCode] = {}
@@ -185,18 +214,27 @@ class Builder:
             shell = (fresh / REGION_SHELL_URL / "index.html").read_bytes()
             made = Pages(renderer.published, frozenset(n.region.code for n in renderer.regions), renderer.multi)
             kept = unchanged_pages(before, made, changed, shell)
-            pages = write_generated(fresh, staged, site_url or "/", kept)
+            sections = (paths.site, before.open_data) if before else None
+            generated = write_generated(fresh, staged, site_url or "/", kept, sections)
+            pages = generated.pages
             clock.lap("tulis")
+        opened = generated.open_data
+        log.info(
+            "data terbuka: %d berkas, %.1f MB; %d folder kabupaten ditulis",
+            opened.files,
+            opened.size / 1e6,
+            opened.kabupaten,
+        )
         written = pages - len(kept or ())
-        self.last = {"ditulis": written, "tetap": len(kept or ())}  # pages
+        self.last = {"ditulis": written, "tetap": len(kept or ()), "kabupaten_data": opened.kabupaten}
         log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))
-        previous = village_totals(before.pages.published.tree) if before else published_totals(paths.site / OPEN_DATA)
+        previous = village_totals(before.pages.published.tree) if before else published_totals(paths.site / VILLAGES)
         report = report_against_published(previous, renderer.tree)
         if kept is None:
             publish(fresh, paths.site)
         else:
             publish_changes(fresh, paths.site, GENERATED_FOLDERS)
-        self.published = LastBuild(data.fingerprints, made, shell, folder_id(paths.site))
+        self.published = LastBuild(data.fingerprints, made, shell, folder_id(paths.site), opened.sections)
         clock.lap("terbit")
         return report
 

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import string
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
@@ -37,9 +37,15 @@ def rupiah_short(value: int | float | Decimal) -> str:
 @cached
 def percent(part: int, whole: int) -> str:
     """``73, 100`` → ``73%``; ``1, 3`` → ``33,3%``; no target → ``–``."""
+    value = percent_value(part, whole)
+    return "–" if value is None else format_decimal(value, format="#,##0.#", locale=LOCALE) + "%"
+
+
+def percent_value(part: int, whole: int) -> Decimal | None:
+    """``part`` of ``whole`` in percent, rounded to one decimal (half to even) as pages show it; None if no whole."""
     if whole <= 0:
-        return "–"
-    return format_decimal(Decimal(part) * 100 / whole, format="#,##0.#", locale=LOCALE) + "%"
+        return None
+    return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
 
 
 @cached

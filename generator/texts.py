@@ -29,3 +29,30 @@ UNCERTAIN_MARK = f" ({UNCERTAIN})"
 """After the value of a fact not yet confirmed by an official source."""
 UNCERTAIN_HTML = Markup(f" <em>({UNCERTAIN})</em>")
 UNCERTAIN_NOTE = f"Angka bertanda *({UNCERTAIN})* belum kami temukan di sumber resmi; pastikan ke BPJS Ketenagakerjaan."
+
+STATUSES = {
+    "tercapai": "Target tercapai",
+    "menuju": "Menuju target",
+    "mulai": "Baru mulai",
+    "belum": "Belum ada data",
+}
+"""A region's figures against its target, as pages and open data name them (pages put ✓ before the first)."""
+REACHED_MARK = "✓ "
+
+SAMPLE_DATA_NOTE = (
+    "DATA CONTOH: angka kepesertaan dan klaim ini dibuat untuk uji coba situs, bukan data resmi BPJS Ketenagakerjaan."
+)
+"""Said at the top of every open-data package, API file and download page while the figures are sample data."""
+
+REGION_DATA_CREDIT = "Kode dan nama wilayah: idn-area-data 4.0.1 (fityannugroho/idn-area-data), dari kode wilayah Kemendagri, lisensi ODbL 1.0"
+REGION_DATA_URL = "https://github.com/fityannugroho/idn-area-data"
+FIGURES_CREDIT = "Angka kepesertaan dan klaim: data program 1 Desa 100 Pekerja Rentan yang dihimpun pengelola situs ini"
+OPEN_DATA_LICENCE = {
+    "name": "ODbL-1.0",
+    "title": "Open Data Commons Open Database License 1.0",
+    "url": "https://opendatacommons.org/licenses/odbl/1-0/",
+}
+OPEN_DATA_LICENCE_WHY = (
+    "Lisensinya ODbL 1.0 karena setiap tabel memuat kode dan nama wilayah dari idn-area-data, yang berlisensi ODbL: "
+    "basis data turunannya wajib memakai lisensi yang sama dan menyebut sumbernya."
+)

@@ -19,6 +19,12 @@ ROWS = [
     "posters and badges: work, all processes (s)",
     "posters and badges (files)",
     "posters and badges (MB)",
+    "open data (CSV, packages): written by the main process (s)",
+    "open data (files)",
+    "open data (MB)",
+    "API files: work, all processes (s)",
+    "API files (files)",
+    "API files (MB)",
     "total wall (s)",
     "peak memory (MB, PSS)",
     "output size (MB)",
@@ -29,6 +35,7 @@ ROWS = [
     "rebuild after one village changed, until published (s)",
     "rebuild, until ready for the next change (s)",
     "pages written by that rebuild",
+    "kabupaten open-data folders written by that rebuild",
     "peak memory, build then rebuilds (MB, PSS)",
 ]
 

@@ -138,11 +138,16 @@ def test_other_provinces_are_kept_when_a_kabupaten_file_changes(tmp_path):
     aceh = sorted(p.parent.relative_to(paths.site).as_posix() + "/" for p in paths.site.glob("*/11*/index.html"))
     before = {url: inode(paths, url) for url in aceh}
     assert any(url.startswith("desa/11") for url in aceh)
+    aceh_files = [*paths.site.glob("unduh/kabupaten/1101/*"), *paths.site.glob("api/v1/*/11*.json")]
+    files_before = {path: path.stat().st_ino for path in aceh_files}
+    national = (paths.site / "unduh" / "desa.csv").read_bytes()
     edit_row(paths.data / "kepesertaan" / "63.10.csv", SEGUMBANG, 3, "7")
 
     builder.build()
 
     assert {url: inode(paths, url) for url in aceh} == before  # the other province: every page left as published
+    assert {path: path.stat().st_ino for path in aceh_files} == files_before  # and its open data and API files
+    assert len(files_before) > 4 and (paths.site / "unduh" / "desa.csv").read_bytes() != national
     assert tree(paths.site) == full_build_of(paths, tmp_path / "penuh")
 
 

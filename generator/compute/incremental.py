@@ -14,7 +14,7 @@ same data, file for file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.compute.aggregate import Coverage, regions_of
@@ -35,6 +35,14 @@ class Pages:
     multi: bool
 
 
+@dataclass
+class Sections:
+    """Where each kabupaten's rows lie in the national open-data files written last (``write/open_data.py``):
+    byte ranges by file, then by kabupaten code. A rebuild copies the unchanged kabupaten's rows from there."""
+
+    ranges: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class LastBuild:
     """The last build that was published: its data's fingerprints, its pages, the region shell they were
@@ -45,6 +53,8 @@ class LastBuild:
     region_shell: bytes
     folder: tuple[int, int]
     """Device and inode of ``site/``."""
+    open_data: Sections = field(default_factory=lambda: Sections())
+    """Where each kabupaten's rows lie in the national open-data files."""
 
 
 def folder_id(site: Path) -> tuple[int, int]:

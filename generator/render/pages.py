@@ -24,6 +24,7 @@ from generator.read.site_address import is_placeholder
 from generator.render import charts, sharing
 from generator.render import tables as t
 from generator.render.badge import BADGE, SIZE
+from generator.render.data_dictionary import OPEN_DATA_FOLDER, api_file, regency_folder
 from generator.render.qr import QrCode
 from generator.texts import HIDDEN_MARK, HIDDEN_WORD, SAMPLE_TEXT, SAMPLE_TITLE
 
@@ -116,7 +117,7 @@ class Renderer:
         ]
         self.templates = {
             name: env.get_template(f"html/{name}.html.j2")
-            for name in ("village", "region", "overview", "updates", "poster", "forward")
+            for name in ("village", "region", "overview", "updates", "poster", "forward", "downloads", "api")
         }
 
     def pages(self) -> Iterator[Page]:
@@ -163,6 +164,10 @@ class Renderer:
             child_heading=heading,
             child_label=label,
             children_rows=t.children_rows(node, _link_from("../")),
+            download_links=[
+                ("Tabel semua desa (CSV)", "../" + OPEN_DATA_FOLDER + "desa.csv"),
+                ("Tabel semua kabupaten/kota (CSV)", "../" + OPEN_DATA_FOLDER + "kabupaten.csv"),
+            ],
         )
         return Page("cakupan/", "Cakupan program", self._description(node), content, OVERVIEW)
 
@@ -195,6 +200,7 @@ class Renderer:
         trail = self._trail(region)
         title = ", ".join([region.full_name, *[c.label for c in reversed(trail[1:])][:2]])
         context = self._tables(node) | self._links(node, ROOT_FROM_REGION) | {"node": node, "trail": trail}
+        context["download_links"] = self._download_links(region)
         if region.level == Level.DESA:
             context.update(
                 self._badge(node),
@@ -240,6 +246,18 @@ class Renderer:
             "badge_size": SIZE,
             "badge_snippet": sharing.badge_snippet(page, page + BADGE, alt, SIZE),
         }
+
+    def _download_links(self, region: Region) -> list[tuple[str, str]]:
+        """The open-data files that hold a region's figures: its API file, and its kabupaten's tables."""
+        root = ROOT_FROM_REGION
+        links = [(f"Angka {region.full_name} (JSON)", root + api_file(region))]
+        if region.level == Level.PROVINSI:
+            return [*links, ("Tabel semua kabupaten/kota (CSV)", root + OPEN_DATA_FOLDER + "kabupaten.csv")]
+        folder, regency = root + regency_folder(region), self.data.regions[region.code[:5]].full_name
+        links.append((f"Tabel desa di {regency} (CSV)", folder + "desa.csv"))
+        if region.level != Level.DESA:
+            links.append((f"Tabel kecamatan di {regency} (CSV)", folder + "kecamatan.csv"))
+        return links
 
     def offices_of(self, region: Region) -> list[Office]:
         """The offices serving a region: national ones, and those of the regions it lies in."""

@@ -18,7 +18,8 @@ from generator.compute.changes import MonthOverMonth, VillageChange, signed
 from generator.compute.protection import ClaimRow
 from generator.facts import PublishedFigure, Source
 from generator.model import BENEFITS, FUNDING_SOURCES, OCCUPATIONS, Region
-from generator.texts import HIDDEN, UNCERTAIN_HTML
+from generator.render.open_records import coverage_status
+from generator.texts import HIDDEN, REACHED_MARK, STATUSES, UNCERTAIN_HTML
 
 OCCUPATION_LABELS = list(OCCUPATIONS.values())
 HISTORY_MONTHS = 12
@@ -183,11 +184,9 @@ def bar_width(part: int, whole: int) -> int:
 
 
 def status(node: Coverage) -> str:
-    if not node.villages_reporting:
-        return "Belum ada data"
-    if node.enrolled >= node.target:
-        return "✓ Target tercapai"
-    return "Menuju target" if node.enrolled * 2 >= node.target else "Baru mulai"
+    """The status of a region's figures as a page shows it."""
+    label = coverage_status(node.villages_reporting > 0, node.enrolled, node.target)
+    return REACHED_MARK + label if label == STATUSES["tercapai"] else label
 
 
 def _bold(text: str) -> Markup:

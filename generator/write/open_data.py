@@ -1,38 +1,240 @@
-"""The open-data table every build publishes, ``unduh/cakupan-desa.csv``: village totals only, one row per village.
+"""The open-data files under ``unduh/``: CSV tables per level, nationally and per kabupaten, with their packages.
 
-The next build reads it back to tell staff what changed against the site published before.
+Every file holds exactly the figures of the pages (rows from ``render/data_dictionary.py``): counts only, hidden
+cells empty and named in ``disembunyikan``. National files are one table per level (``desa.csv``,
+``kecamatan.csv``, ``kabupaten.csv``, ``provinsi.csv`` when provinces have pages), the monthly history
+(``riwayat-bulanan.csv``) and one archive of the villages per month (``arsip/desa-2026-11.csv``); each kabupaten
+has its own folder (``kabupaten/6310/``) with its villages, kecamatan and history, and its own data package.
+
+A national file is its header followed by one section per kabupaten, in code order. A rebuild writes the
+sections of the changed kabupaten only: the others are copied from the published file, by the byte ranges
+the last build noted (:class:`Sections`), and their kabupaten folders are left as published.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.compute.aggregate import Tree
-from generator.compute.changes import villages
+from generator.compute.aggregate import Coverage
+from generator.compute.incremental import Sections
+from generator.model import FOLDERS, Level
+from generator.render.data_dictionary import (
+    HISTORY,
+    LEVEL_TABLES,
+    OPEN_DATA_FOLDER,
+    REGENCY_FOLDER,
+    SNAPSHOT,
+    OpenFile,
+    Table,
+)
+from generator.render.open_records import Records, Value, history_rows, snapshot_rows
+from generator.render.pages import Renderer
+from generator.write import data_package
 
-OPEN_DATA = "unduh/cakupan-desa.csv"
-"""The published table of village totals: counts only, one row per village."""
-OPEN_DATA_COLUMNS = ("kode_desa", "desa", "kecamatan", "kabupaten", "provinsi", "target", "peserta", "data_per")
+FOLDER = OPEN_DATA_FOLDER
+VILLAGES = FOLDER + "desa.csv"
+"""The national villages table; the next build reads it back to tell staff what changed (``published_totals``)."""
+ARCHIVE = FOLDER + "arsip/desa-{month}.csv"
 
 
-def open_data_table(tree: Tree) -> str:
-    """The open-data CSV: per village its names, target, enrolled and data date."""
+@dataclass(frozen=True)
+class OpenData:
+    """What a build published as open data: the national files, every kabupaten's, and the sections to reuse."""
+
+    national: list[OpenFile]
+    kabupaten: int
+    """Kabupaten folders written by this build (the others were kept as published)."""
+    files: int
+    size: int
+    package: int
+    """The size of the national package."""
+    sections: Sections
+
+
+@dataclass
+class _Section:
+    """Rows of one kabupaten for one national file: as CSV text, or as a byte range of the published file."""
+
+    rows: int
+    text: bytes
+
+
+def write_open_data(
+    site: Path, renderer: Renderer, kept: frozenset[str] | None = None, before: tuple[Path, Sections] | None = None
+) -> OpenData:
+    """Write every open-data file into ``site``. With ``kept`` (a rebuild), kabupaten whose pages are kept have
+    their sections copied from the published site and files in ``before`` (the site and its sections)."""
+    records = Records(renderer.published)
+    tree = renderer.tree
+    regencies = sorted((n for n in tree.by_code.values() if n.region.level == Level.KABUPATEN), key=_code)
+    previous = _Previous(before) if kept is not None and before else None
+    sections: dict[str, list[tuple[str, _Section]]] = {}
+    written = files = size = 0
+    for regency in regencies:
+        code = regency.region.code
+        own = previous.sections(code) if previous and code in kept else None  # type: ignore[operator]
+        if own is None:
+            own = _regency_sections(regency, records, renderer)
+            files_size = _write_regency(site, regency, own, renderer)
+            written, files, size = written + 1, files + files_size[0], size + files_size[1]
+        for path, section in own.items():
+            sections.setdefault(path, []).append((code, section))
+    national, ranges = _write_national(site, renderer, records, sections)
+    files += len(national)
+    size += sum(f.size for f in national)
+    package = data_package.write(site / FOLDER, data_package.national(national, renderer))
+    return OpenData(national, written, files + 1, size + package, package, Sections(ranges))
+
+
+def _code(node: Coverage) -> str:
+    return node.region.code
+
+
+def _csv(rows: Iterable[list[Value]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(OPEN_DATA_COLUMNS)
-    for node in villages(tree):
-        names = [tree.by_code[node.region.code[:length]].region.name for length in (8, 5, 2)]
-        when = node.data_date.isoformat() if node.data_date else ""
-        writer.writerow([node.region.code, node.region.name, *names, node.target, node.enrolled, when])
-    return out.getvalue()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode()
+
+
+def _header(table: Table) -> bytes:
+    return _csv([list(table.header)])
+
+
+def _regency_sections(regency: Coverage, records: Records, renderer: Renderer) -> dict[str, _Section]:
+    """The rows of one kabupaten in each national file, by the national file's path."""
+    nodes = sorted(_below(regency), key=_code)
+    villages = [n for n in nodes if n.region.level == Level.DESA]
+    districts = [n for n in nodes if n.region.level == Level.KECAMATAN]
+    months = renderer.tree.months
+    history = [row for node in [regency, *nodes] for row in history_rows(node, months)]
+    sections = {
+        VILLAGES: _Section(len(villages), _csv(records.row(n) for n in villages)),
+        FOLDER + "kecamatan.csv": _Section(len(districts), _csv(records.row(n) for n in districts)),
+        FOLDER + HISTORY.name + ".csv": _Section(len(history), _csv(history)),
+    }
+    snapshots = renderer.data.snapshots
+    by_month: list[list[list[Value]]] = [[] for _ in months]
+    for village in villages:
+        rows = snapshot_rows(village, records.names.__getitem__, months, snapshots.get(village.region.code, []))
+        for month_rows, row in zip(by_month, rows, strict=True):
+            month_rows.append(row)
+    for month, rows in zip(months, by_month, strict=True):
+        sections[ARCHIVE.format(month=month.isoformat()[:7])] = _Section(len(rows), _csv(rows))
+    return sections
+
+
+def _below(node: Coverage) -> Iterable[Coverage]:
+    for child in node.children:
+        yield child
+        yield from _below(child)
+
+
+def _write_regency(site: Path, regency: Coverage, sections: dict[str, _Section], renderer: Renderer) -> tuple[int, int]:
+    """The kabupaten's own folder: its villages, kecamatan and history, and their package; (files, bytes)."""
+    folder = REGENCY_FOLDER.format(slug=regency.region.slug)
+    (site / folder).mkdir(parents=True, exist_ok=True)
+    own = []
+    for table in (LEVEL_TABLES[Level.DESA], LEVEL_TABLES[Level.KECAMATAN], HISTORY):
+        section = sections[FOLDER + table.name + ".csv"]
+        own.append(_write(site, folder + table.name + ".csv", table, [section]))
+    package = data_package.write(site / folder, data_package.regency(regency, own, folder, renderer))
+    return len(own) + 1, sum(f.size for f in own) + package
+
+
+def _write(site: Path, path: str, table: Table, sections: list[_Section], month: str = "") -> OpenFile:
+    content = _header(table) + b"".join(section.text for section in sections)
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_bytes(content)
+    return OpenFile(path, table, sum(s.rows for s in sections), len(content), month)
+
+
+def _write_national(
+    site: Path, renderer: Renderer, records: Records, sections: dict[str, list[tuple[str, _Section]]]
+) -> tuple[list[OpenFile], dict[str, dict[str, tuple[int, int]]]]:
+    """The national files, each section after the other, and where each kabupaten's section lies in them."""
+    tree = renderer.tree
+    provinces = sorted(tree.roots, key=_code) if renderer.multi else []
+    regencies = sorted((n for n in tree.by_code.values() if n.region.level == Level.KABUPATEN), key=_code)
+    top_level = [(LEVEL_TABLES[Level.KABUPATEN], regencies)] + (
+        [(LEVEL_TABLES[Level.PROVINSI], provinces)] * bool(provinces)
+    )
+    written = []
+    for table, nodes in top_level:
+        rows = _Section(len(nodes), _csv(records.row(n) for n in nodes))
+        written.append(_write(site, FOLDER + table.name + ".csv", table, [rows]))
+    ranges: dict[str, dict[str, tuple[int, int]]] = {}
+    for path, parts in sections.items():
+        table = _table_of(path)
+        if path == FOLDER + HISTORY.name + ".csv" and provinces:
+            parts = _with_provinces(parts, provinces, tree.months)
+        offset, ranges[path] = len(_header(table)), {}
+        for code, section in parts:
+            ranges[path][code] = (offset, offset + len(section.text))
+            offset += len(section.text)
+        month = path.removeprefix(ARCHIVE.split("{")[0]).removesuffix(".csv") if table is SNAPSHOT else ""
+        written.append(_write(site, path, table, [section for _, section in parts], month))
+    order = [FOLDER + f"{FOLDERS[level]}.csv" for level in reversed(Level)] + [FOLDER + HISTORY.name + ".csv"]
+    written.sort(key=lambda f: (order.index(f.path) if f.path in order else len(order), f.path))
+    return written, ranges
+
+
+def _table_of(path: str) -> Table:
+    if path.startswith(ARCHIVE.split("{")[0]):
+        return SNAPSHOT
+    name = path.removeprefix(FOLDER).removesuffix(".csv")
+    return HISTORY if name == HISTORY.name else next(t for t in LEVEL_TABLES.values() if t.name == name)
+
+
+def _with_provinces(
+    parts: list[tuple[str, _Section]], provinces: list[Coverage], months: list
+) -> list[tuple[str, _Section]]:
+    """The history's sections with each province's own rows before its first kabupaten's."""
+    merged: list[tuple[str, _Section]] = []
+    for province in provinces:
+        rows = history_rows(province, months)
+        merged.append((province.region.code, _Section(len(rows), _csv(rows))))
+        merged += [(code, s) for code, s in parts if code[:2] == province.region.code]
+    return merged
+
+
+class _Previous:
+    """The published national files and the byte ranges of their kabupaten sections, read on demand."""
+
+    def __init__(self, before: tuple[Path, Sections]) -> None:
+        self.site, self.ranges = before[0], before[1].ranges
+        self.files: dict[str, bytes] = {}
+
+    def sections(self, code: str) -> dict[str, _Section] | None:
+        """The kabupaten's sections as published; None when some file or range is missing."""
+        found = {}
+        for path, ranges in self.ranges.items():
+            if code not in ranges:
+                return None
+            if path not in self.files:
+                try:
+                    self.files[path] = (self.site / path).read_bytes()
+                except OSError:
+                    return None
+            start, end = ranges[code]
+            text = self.files[path][start:end]
+            found[path] = _Section(text.count(b"\n"), text)
+        return found if found else None
 
 
 def published_totals(path: Path) -> dict[str, tuple[int, str]] | None:
-    """Enrolled and data date per village code from a published open-data table; None if absent or unreadable."""
+    """Enrolled and data date per village code from a published villages table; None if absent or unreadable."""
     try:
         with path.open(encoding="utf-8", newline="") as source:
             return {row["kode_desa"]: (int(row["peserta"]), row["data_per"]) for row in csv.DictReader(source)}
     except (OSError, KeyError, ValueError, csv.Error):
         return None
+
+
+def json_bytes(value: object) -> bytes:
+    """JSON as every open-data and API file is written: UTF-8, keys in the order given, no spaces."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from generator.model import Level
 from generator.problems import GeneratorError
-from generator.render.pages import Renderer
+from generator.render.pages import Page, Renderer
+from generator.write.api import Api
 from generator.write.village_files import VillageFiles
 
 TITLE = "QQJUDULQQ"
@@ -85,9 +86,10 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
         with ProcessPoolExecutor(workers - 1, context, _start_worker, (renderer,)) as pool:
             others = [pool.submit(_write_worker_share, site, keep, k, workers) for k in range(1, workers)]
             shares = [_write_share(site, renderer, keep, 0, workers), *(future.result() for future in others)]
-    written = sorted(url for urls, _ in shares for url in urls)  # the same order for any number of workers
-    villages = sum(seconds for _, seconds in shares)
+    written = sorted(url for urls, _, _ in shares for url in urls)  # the same order for any number of workers
+    villages, api = sum(share[1] for share in shares), sum(share[2] for share in shares)
     log.info("poster dan lencana desa: %.1f s kerja (dijumlah dari %d proses)", villages, len(shares))
+    log.info("berkas API wilayah: %.1f s kerja (dijumlah dari %d proses)", api, len(shares))
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
     return written
 
@@ -103,18 +105,19 @@ def _start_worker(renderer: Renderer) -> None:
     _worker_renderer = renderer
 
 
-def _write_worker_share(site: Path, keep: frozenset[str], share: int, shares: int) -> tuple[list[str], float]:
+def _write_worker_share(site: Path, keep: frozenset[str], share: int, shares: int) -> tuple[list[str], float, float]:
     assert _worker_renderer is not None, "a worker is started by write_pages"
     return _write_share(site, _worker_renderer, keep, share, shares)
 
 
 def _write_share(
     site: Path, renderer: Renderer, keep: frozenset[str], share: int, shares: int
-) -> tuple[list[str], float]:
-    """Write pages ``share``, ``share + shares``, ... of the renderer, except those of the regions in ``keep``;
-    returns their addresses, and the seconds spent on the villages' posters and badges."""
-    village_files = 0.0
-    villages = VillageFiles(renderer)
+) -> tuple[list[str], float, float]:
+    """Write pages ``share``, ``share + shares``, ... of the renderer, except those of the regions in ``keep``,
+    each with its API file; returns their addresses, and the seconds spent on the villages' posters and badges
+    and on the API files."""
+    village_files = api_files = 0.0
+    villages, api = VillageFiles(renderer), Api(renderer)
     shells: dict[str, Shell] = {}
     written = []
     for number in range(share, renderer.page_count(), shares):
@@ -129,11 +132,21 @@ def _write_share(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
         written.append(page.url)
+        if region:
+            started = time.perf_counter()
+            api.write(site, region)
+            api_files += time.perf_counter() - started
         if region and region.region.level == Level.DESA:
             started = time.perf_counter()
             villages.write(site, region)
             village_files += time.perf_counter() - started
-    return written, village_files
+    return written, village_files, api_files
+
+
+def write_page(site: Path, page: Page) -> None:
+    """Pour one page into its own shell, which MkDocs built at the page's address."""
+    target = site / _built_path(page.shell)
+    target.write_text(Shell.read(target, page.url).fill(page.content, page.title, page.description, page.url), "utf-8")
 
 
 def _shell_url(staged: str) -> str:

@@ -2,7 +2,7 @@
 
 The generator owns one folder (``build/docs`` by default). It holds a rendered copy
 of every hand-written page from ``docs/``, the shells the generated pages are poured
-into (``generator/write/shell.py``) and the open-data table, and MkDocs builds from it.
+into (``generator/write/shell.py``), and MkDocs builds from it.
 Hand-written pages are only ever read; one at the address of a generated page or
 file is an error, never an overwrite.
 """
@@ -13,25 +13,26 @@ from pathlib import Path
 
 from generator.model import FOLDERS
 from generator.problems import GeneratorError
+from generator.render.download_pages import API_SHELL, DOWNLOADS
 from generator.render.pages import OVERVIEW, REGION_SHELL, UPDATES, Renderer
 from generator.render.prose import PageError, render_prose
-from generator.write.open_data import OPEN_DATA, open_data_table
 from generator.write.shell import shell_markdown
 
-RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari"}
+RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari", "api"}
 """Top folders of generated pages and files; hand-written pages may not live there."""
 SENTINEL = ".dibuat-oleh-generator"
 """File that marks a folder as the generator's own, so it may be emptied and rewritten."""
 
 
 def render_all(renderer: Renderer, docs: Path) -> dict[str, bytes]:
-    """Every file of the staged docs folder: rendered hand-written pages, assets, shells, open data."""
+    """Every file of the staged docs folder: rendered hand-written pages, assets and shells."""
     data = renderer.data
     generated = {
         REGION_SHELL: shell_markdown(),
         OVERVIEW: shell_markdown("Cakupan program"),
         UPDATES: shell_markdown("Pembaruan data"),
-        OPEN_DATA: open_data_table(renderer.tree),
+        DOWNLOADS: shell_markdown("Unduh data"),
+        API_SHELL: shell_markdown("API data (JSON)"),
     }
     summary = renderer.summary()
     files: dict[str, bytes] = {}

@@ -1,0 +1,122 @@
+"""Each region's published row in the open data, made from :class:`Published`: what its page shows, no more.
+
+A count the disclosure rule hides is ``None`` here too, and its column is named in the row's
+``disembunyikan``; the columns are those of ``render/data_dictionary.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from generator import formatting
+from generator.compute.aggregate import Coverage
+from generator.compute.protection import ROWS, ClaimRow, Published
+from generator.model import BENEFITS, FOLDERS, Level, Snapshot
+from generator.render.data_dictionary import BENEFIT_CODES, Column, breakdown_groups, claims_groups
+from generator.texts import STATUSES
+
+Value = int | str | Decimal | None
+"""A cell of a published row: ``None`` is an empty cell (hidden, or nothing to say)."""
+
+
+def coverage_status(reporting: bool, enrolled: int, target: int) -> str:
+    """The status a page shows for a region's figures (``STATUSES``)."""
+    if not reporting:
+        return STATUSES["belum"]
+    if enrolled >= target:
+        return STATUSES["tercapai"]
+    return STATUSES["menuju"] if enrolled * 2 >= target else STATUSES["mulai"]
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _month(value: dt.date | None) -> str | None:
+    return value.isoformat()[:7] if value else None
+
+
+def figures(node: Coverage) -> list[Value]:
+    """Target, peserta, persen, status and data date (never hidden: every page's headline shows them)."""
+    status = coverage_status(node.villages_reporting > 0, node.enrolled, node.target)
+    return [
+        node.target,
+        node.enrolled,
+        formatting.percent_value(node.enrolled, node.target),
+        status,
+        _iso(node.data_date),
+    ]
+
+
+class Records:
+    """The published rows of one site's regions."""
+
+    def __init__(self, published: Published) -> None:
+        self.published = published
+        self.names = {code: node.region.name for code, node in published.tree.by_code.items()}
+
+    def row(self, node: Coverage) -> list[Value]:
+        """The region's row of its level's table, in the order of :attr:`Table.header`."""
+        region = node.region
+        lengths = [len(region.code), *(n for n in (8, 5, 2) if n < len(region.code))]
+        names: list[Value] = [part for n in lengths for part in (region.code[:n], self.names[region.code[:n]])]
+        if region.level == Level.DESA:
+            program = node.program
+            own: list[Value] = [program.funding, _iso(program.joined)] if program else [None, None]
+        else:
+            own = [node.villages, node.villages_reporting, node.villages_at_target]
+        shown, hidden = self.breakdown_and_claims(node)
+        return [*names, *figures(node), *own, *shown, " ".join(hidden) or None]
+
+    def breakdown_and_claims(self, node: Coverage) -> tuple[list[Value], list[str]]:
+        """The breakdown and claims columns as the page shows them, and the names of the hidden ones."""
+        grid = self.published.occupation_grid(node)
+        values: list[Value] = [grid[r][c] for r in range(ROWS) for c in range(3)]
+        values += grid[ROWS][:2]
+        rows = {row.benefit: row for row in self.published.claim_rows(node)}
+        for benefit in BENEFITS:
+            row = rows.get(benefit)
+            if row is None:
+                values += [0, 0, None]
+            else:
+                values += [row.cases, row.amount, None if row.cases is None else _month(row.last_month)]
+        total = rows.get("")
+        values += [total.cases, total.amount] if total else [0, 0]
+        hidden = [c.name for c, v in zip(BREAKDOWN_AND_CLAIMS, values, strict=True) if v is None and _hidden(c, rows)]
+        return values, hidden
+
+
+BREAKDOWN_AND_CLAIMS = [column for group in (*breakdown_groups(), *claims_groups()) for column in group.columns]
+
+
+def _hidden(column: Column, rows: dict[str, ClaimRow]) -> bool:
+    """Whether an empty breakdown or claims cell is empty because it is hidden (a month is empty without claims)."""
+    if not column.name.endswith("_bulan_terakhir"):
+        return True
+    benefit = next(b for b, code in BENEFIT_CODES.items() if column.name == f"{code}_bulan_terakhir")
+    return benefit in rows and rows[benefit].cases is None
+
+
+def history_rows(node: Coverage, months: Sequence[dt.date]) -> list[list[Value]]:
+    """The region's rows of the monthly history: code, level, month, peserta."""
+    level = FOLDERS[node.region.level]
+    return [[node.region.code, level, _month(m), n] for m, n in zip(months, node.history, strict=True)]
+
+
+def snapshot_rows(
+    node: Coverage, names: Callable[[str], str], months: Sequence[dt.date], snapshots: list[Snapshot]
+) -> list[list[Value]]:
+    """The village's row in each month's archive: as it stood at the end of that month."""
+    code = node.region.code
+    head: list[Value] = [code, node.region.name, code[:8], names(code[:8])]
+    rows, index, latest = [], 0, None
+    for month, enrolled in zip(months, node.history, strict=True):
+        while index < len(snapshots) and snapshots[index].date.replace(day=1) <= month:
+            latest = snapshots[index].date
+            index += 1
+        status = coverage_status(latest is not None, enrolled, node.target)
+        percent = formatting.percent_value(enrolled, node.target)
+        rows.append([*head, _month(month), node.target, enrolled, percent, status, _iso(latest)])
+    return rows
