@@ -114,19 +114,21 @@ def download_page(renderer: Renderer, files: list[OpenFile], package_size: int) 
 def api_page(renderer: Renderer) -> Page:
     """The page that shows how to fetch the JSON files."""
     base = renderer.site_url or "/"
-    examples = []
+    examples: list[list[object]] = []
     for level in reversed(Level):
         node = next((n for n in renderer.regions if n.region.level == level), None)
         if node:
-            examples.append(
-                [FOLDERS[level], f"{base}{API_FOLDER}{FOLDERS[level]}/<kode>.json", base + api_file(node.region)]
-            )
+            pattern = Markup("<code>{}</code>").format(f"{API_FOLDER}{FOLDERS[level]}/<kode>.json")
+            example = Markup('<a href="{}">{}</a>').format(base + api_file(node.region), node.region.full_name)
+            examples.append([FOLDERS[level], pattern, example])
+    village = next((n for n in renderer.regions if n.region.level == Level.DESA), None)
     context = {
         "node": renderer.national,
         "root": "../../",
+        "base": base,
         "index": base + API_FOLDER + "index.json",
         "examples": examples,
-        "example": examples[0][2] if examples else base + API_FOLDER + "index.json",
+        "example": base + (api_file(village.region) if village else API_FOLDER + "index.json"),
         "schema": base + API_FOLDER + "skema/wilayah.schema.json",
         "index_schema": base + API_FOLDER + "skema/index.schema.json",
         "address": renderer.site_url + OPEN_DATA_FOLDER + "api/",

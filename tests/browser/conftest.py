@@ -55,6 +55,8 @@ PAGES = {
     "desa": "desa/6310012005/",
     "poster desa": "desa/6310012005/poster/",
     "tentang data": "tentang-data/",
+    "unduh data": "unduh/",
+    "api data": "unduh/api/",
     "aksesibilitas": "aksesibilitas/",
     "berita": "berita/",
 }
