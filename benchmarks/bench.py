@@ -316,7 +316,7 @@ def report(
         ("posters and badges: work, all processes (s)", stage(ours, "village_files_work"), None, "{:.1f}"),
         ("posters and badges (files)", mine.village_files, None, "{:.0f}"),
         ("posters and badges (MB)", mine.village_files_size / MB, None, "{:.1f}"),
-        ("open data (CSV, packages): written by the main process (s)", stage(ours, "open_data"), None, "{:.1f}"),
+        ("open data (CSV, packages): work in a background process (s)", stage(ours, "open_data"), None, "{:.1f}"),
         ("open data (files)", mine.open_data_files, None, "{:.0f}"),
         ("open data (MB)", mine.open_data_size / MB, None, "{:.1f}"),
         ("API files: work, all processes (s)", stage(ours, "api_work"), None, "{:.1f}"),

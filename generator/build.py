@@ -41,7 +41,7 @@ from generator.render.qr import QrCode, QrCodesInBackground
 from generator.write.api import write_index
 from generator.write.finder import FINDER, write_finder
 from generator.write.forwards import write_forwards
-from generator.write.open_data import VILLAGES, OpenData, Sections, published_totals, write_open_data
+from generator.write.open_data import VILLAGES, OpenData, OpenDataInBackground, Sections, published_totals
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
 from generator.write.shell import REGION_SHELL_URL, write_page, write_pages
 from generator.write.sitemap import write_sitemaps
@@ -120,20 +120,20 @@ def write_generated(
     """Write every generated page into a site MkDocs has just built, then the open data, the finder and the
     sitemaps. With ``kept`` (a rebuild), the pages and files of those regions and the finder are left out: the
     published ones are still current, and so are the open-data sections of ``published`` (site, sections)."""
-    written = write_pages(site_dir, staged.renderer, os.cpu_count() or 1, kept or frozenset())
     renderer = staged.renderer
+    writing = OpenDataInBackground(site_dir, renderer, kept, published)
+    written = write_pages(site_dir, renderer, os.cpu_count() or 1, kept or frozenset())
     write_forwards(site_dir, renderer)
     if kept is None:
         write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
-    started = time.perf_counter()
-    open_data = write_open_data(site_dir, renderer, kept, published)
+    open_data = writing.result()
     write_index(site_dir, renderer)
     log.info(
-        "data terbuka: %d berkas, %.1f MB, %d folder kabupaten ditulis dalam %.1f s",
+        "data terbuka: %d berkas, %.1f MB, %d folder kabupaten ditulis dalam %.1f s kerja",
         open_data.files,
         open_data.size / 1e6,
         open_data.kabupaten,
-        time.perf_counter() - started,
+        open_data.seconds,
     )
     write_page(site_dir, download_page(renderer, open_data.national, open_data.package))
     write_page(site_dir, api_page(renderer))
@@ -219,12 +219,6 @@ class Builder:
             pages = generated.pages
             clock.lap("tulis")
         opened = generated.open_data
-        log.info(
-            "data terbuka: %d berkas, %.1f MB; %d folder kabupaten ditulis",
-            opened.files,
-            opened.size / 1e6,
-            opened.kabupaten,
-        )
         written = pages - len(kept or ())
         self.last = {"ditulis": written, "tetap": len(kept or ()), "kabupaten_data": opened.kabupaten}
         log.info("%d halaman wilayah: %d ditulis, %d tetap", pages, written, len(kept or ()))

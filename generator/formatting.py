@@ -41,6 +41,7 @@ def percent(part: int, whole: int) -> str:
     return "–" if value is None else format_decimal(value, format="#,##0.#", locale=LOCALE) + "%"
 
 
+@cached
 def percent_value(part: int, whole: int) -> Decimal | None:
     """``part`` of ``whole`` in percent, rounded to one decimal (half to even) as pages show it; None if no whole."""
     if whole <= 0:

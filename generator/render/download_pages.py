@@ -80,13 +80,13 @@ def _file_rows(files: list[OpenFile]) -> list[list[object]]:
 def download_page(renderer: Renderer, files: list[OpenFile], package_size: int) -> Page:
     """The download page, given the national files as written and the size of their package."""
     node = renderer.national
-    archives = [f for f in files if f.table is SNAPSHOT]
+    archives = [f for f in files if f.month]
     regencies = [n for n in renderer.regions if n.region.level == Level.KABUPATEN]
     tables = [*(LEVEL_TABLES[level] for level in reversed(Level) if level != Level.PROVINSI or renderer.multi)]
     context = {
         "node": node,
         "root": "../",
-        "files": _file_rows([f for f in files if f.table is not SNAPSHOT]),
+        "files": _file_rows([f for f in files if not f.month]),
         "archives": _file_rows(list(reversed(archives))),
         "package_size": size(package_size),
         "regency_folder": REGENCY_FOLDER.removeprefix(OPEN_DATA_FOLDER).format(slug="<kode>"),

@@ -7,6 +7,7 @@ A count the disclosure rule hides is ``None`` here too, and its column is named 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -30,11 +31,15 @@ def coverage_status(reporting: bool, enrolled: int, target: int) -> str:
     return STATUSES["menuju"] if enrolled * 2 >= target else STATUSES["mulai"]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _iso(value: dt.date | None) -> str | None:
+    """``2026-11-30``; the same few hundred dates recur in every row."""
     return value.isoformat() if value else None
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _month(value: dt.date | None) -> str | None:
+    """``2026-11``."""
     return value.isoformat()[:7] if value else None
 
 
@@ -105,18 +110,27 @@ def history_rows(node: Coverage, months: Sequence[dt.date]) -> list[list[Value]]
     return [[node.region.code, level, _month(m), n] for m, n in zip(months, node.history, strict=True)]
 
 
+def month_ends(months: Sequence[dt.date]) -> list[dt.date]:
+    """The first day after each month: a snapshot dated before it is in or before that month."""
+    return [(month + dt.timedelta(days=32)).replace(day=1) for month in months]
+
+
 def snapshot_rows(
-    node: Coverage, names: Callable[[str], str], months: Sequence[dt.date], snapshots: list[Snapshot]
+    node: Coverage,
+    names: Callable[[str], str],
+    months: Sequence[dt.date],
+    ends: Sequence[dt.date],
+    snapshots: list[Snapshot],
 ) -> list[list[Value]]:
-    """The village's row in each month's archive: as it stood at the end of that month."""
-    code = node.region.code
+    """The village's row in each month's archive: as it stood at the end of that month (``ends``: :func:`month_ends`)."""
+    code, target = node.region.code, node.target
     head: list[Value] = [code, node.region.name, code[:8], names(code[:8])]
     rows, index, latest = [], 0, None
-    for month, enrolled in zip(months, node.history, strict=True):
-        while index < len(snapshots) and snapshots[index].date.replace(day=1) <= month:
+    for month, end, enrolled in zip(months, ends, node.history, strict=True):
+        while index < len(snapshots) and snapshots[index].date < end:
             latest = snapshots[index].date
             index += 1
-        status = coverage_status(latest is not None, enrolled, node.target)
-        percent = formatting.percent_value(enrolled, node.target)
-        rows.append([*head, _month(month), node.target, enrolled, percent, status, _iso(latest)])
+        status = coverage_status(latest is not None, enrolled, target)
+        percent = formatting.percent_value(enrolled, target)
+        rows.append([*head, _month(month), target, enrolled, percent, status, _iso(latest)])
     return rows

@@ -10,6 +10,7 @@ A region's file is written with its page, in the same worker process, and kept w
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from generator.render.open_records import Records, Value, figures
 from generator.render.pages import Renderer
 from generator.texts import OPEN_DATA_LICENCE, REGION_DATA_CREDIT, SAMPLE_DATA_NOTE
 from generator.write.open_data import json_bytes
+from generator.write.village_files import write_file
 
 VERSION = API_VERSION
 FOLDER = API_FOLDER
@@ -56,6 +58,9 @@ class Api:
         self.base = renderer.site_url or "/"
         self.with_page = {node.region.code for node in renderer.regions}
         self.head = _head(renderer)
+        self.months = [month.isoformat()[:7] for month in renderer.tree.months]
+        self.folders: set[str] = set()
+        """Folders this writer has made (one per level), so that a file is one system call."""
 
     def link(self, node: Coverage) -> dict[str, Any]:
         """How a file names another region: level, code, name and the addresses of its file and page."""
@@ -72,31 +77,33 @@ class Api:
         """A region's file."""
         level = node.region.level
         row = self.records.row(node)[2 * level :]
-        figures: dict[str, Any] = {c.name: _plain(value) for c, value in zip(_FIGURES[level], row, strict=True)}
+        figures: dict[str, Any] = dict(zip(_NAMES[level], row, strict=True))
+        figures["persen"] = _plain(figures["persen"])
         figures[HIDDEN_COLUMN] = str(row[-1] or "").split()
         parent = self.renderer.tree.by_code.get(node.region.parent_code or "")
-        months = self.renderer.tree.months
         return json_bytes(
             self.head
             | self.link(node)
             | {
                 "data_per": figures["data_per"],
                 "angka": figures,
-                "riwayat": [
-                    {"bulan": m.isoformat()[:7], "peserta": n} for m, n in zip(months, node.history, strict=True)
-                ],
+                "riwayat": [{"bulan": m, "peserta": n} for m, n in zip(self.months, node.history, strict=True)],
                 "induk": self.link(parent) if parent and parent.region.code in self.with_page else None,
                 "anak": [self.link(child) | _headline(child) for child in node.children],
             }
         )
 
     def write(self, site: Path, node: Coverage) -> None:
-        path = site / api_file(node.region)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(self.region(node))
+        path = f"{site}/{api_file(node.region)}"
+        folder = path.rpartition("/")[0]
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        write_file(path, self.region(node))
 
 
 _FIGURES = {level: _figure_columns(level) for level in Level}
+_NAMES = {level: [column.name for column in columns] for level, columns in _FIGURES.items()}
 
 
 def _headline(node: Coverage) -> dict[str, Any]:
@@ -121,7 +128,8 @@ def write_index(site: Path, renderer: Renderer) -> int:
     """The index file, and the schemas beside it; returns the files written."""
     api = Api(renderer)
     national = renderer.national
-    top = [node for node in renderer.regions if node.region.level == min(n.region.level for n in renderer.regions)]
+    highest = min(node.region.level for node in renderer.regions)
+    top = [node for node in renderer.regions if node.region.level == highest]
     index = api.head | {
         "nama": "Cakupan 1 Desa 100 Pekerja Rentan",
         "data_per": national.data_date.isoformat() if national.data_date else None,

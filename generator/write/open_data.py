@@ -16,7 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import time
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +35,7 @@ from generator.render.data_dictionary import (
     OpenFile,
     Table,
 )
-from generator.render.open_records import Records, Value, history_rows, snapshot_rows
+from generator.render.open_records import Records, Value, history_rows, month_ends, snapshot_rows
 from generator.render.pages import Renderer
 from generator.write import data_package
 
@@ -54,6 +57,8 @@ class OpenData:
     package: int
     """The size of the national package."""
     sections: Sections
+    seconds: float
+    """How long writing it all took."""
 
 
 @dataclass
@@ -69,6 +74,7 @@ def write_open_data(
 ) -> OpenData:
     """Write every open-data file into ``site``. With ``kept`` (a rebuild), kabupaten whose pages are kept have
     their sections copied from the published site and files in ``before`` (the site and its sections)."""
+    started = time.perf_counter()
     records = Records(renderer.published)
     tree = renderer.tree
     regencies = sorted((n for n in tree.by_code.values() if n.region.level == Level.KABUPATEN), key=_code)
@@ -88,7 +94,52 @@ def write_open_data(
     files += len(national)
     size += sum(f.size for f in national)
     package = data_package.write(site / FOLDER, data_package.national(national, renderer))
-    return OpenData(national, written, files + 1, size + package, package, Sections(ranges))
+    seconds = time.perf_counter() - started
+    return OpenData(national, written, files + 1, size + package, package, Sections(ranges), seconds)
+
+
+class OpenDataInBackground:
+    """:func:`write_open_data` run by another process from the moment this is made until :meth:`result`, so that
+    the open data is written while this process and its workers write the pages (a large site only)."""
+
+    def __init__(
+        self, site: Path, renderer: Renderer, kept: frozenset[str] | None, before: tuple[Path, Sections] | None
+    ) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.done: OpenData | None = None
+        if renderer.page_count() < IN_BACKGROUND_FROM:
+            self.done = write_open_data(site, renderer, kept, before)
+            return
+        # a forked process inherits the renderer through the initializer's arguments instead of receiving a copy
+        context = multiprocessing.get_context("fork")
+        self.pool = ProcessPoolExecutor(1, context, _start_worker, (site, renderer, kept, before))
+        self.future = self.pool.submit(_write_in_worker)
+
+    def result(self) -> OpenData:
+        """What was written; waits for the other process if it is still at work."""
+        if self.pool is not None:
+            self.done = self.future.result()
+            self.pool.shutdown()
+            self.pool = None
+        assert self.done is not None
+        return self.done
+
+
+IN_BACKGROUND_FROM = 4000
+"""Pages below which the open data is written at once: another process would cost more than it saves."""
+_worker_job: tuple[Path, Renderer, frozenset[str] | None, tuple[Path, Sections] | None] | None = None
+
+
+def _start_worker(
+    site: Path, renderer: Renderer, kept: frozenset[str] | None, before: tuple[Path, Sections] | None
+) -> None:
+    global _worker_job
+    _worker_job = site, renderer, kept, before
+
+
+def _write_in_worker() -> OpenData:
+    assert _worker_job is not None, "started by OpenDataInBackground"
+    return write_open_data(*_worker_job)
 
 
 def _code(node: Coverage) -> str:
@@ -117,10 +168,11 @@ def _regency_sections(regency: Coverage, records: Records, renderer: Renderer) -
         FOLDER + "kecamatan.csv": _Section(len(districts), _csv(records.row(n) for n in districts)),
         FOLDER + HISTORY.name + ".csv": _Section(len(history), _csv(history)),
     }
-    snapshots = renderer.data.snapshots
+    snapshots, ends = renderer.data.snapshots, month_ends(months)
     by_month: list[list[list[Value]]] = [[] for _ in months]
     for village in villages:
-        rows = snapshot_rows(village, records.names.__getitem__, months, snapshots.get(village.region.code, []))
+        own = snapshots.get(village.region.code, [])
+        rows = snapshot_rows(village, records.names.__getitem__, months, ends, own)
         for month_rows, row in zip(by_month, rows, strict=True):
             month_rows.append(row)
     for month, rows in zip(months, by_month, strict=True):

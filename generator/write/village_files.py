@@ -26,14 +26,14 @@ class VillageFiles:
         """Write the poster and the badge of the village ``node`` into its folder under ``site``."""
         folder = f"{site}/{node.region.url}"
         os.makedirs(folder + POSTER, exist_ok=True)
-        _write(folder + POSTER + "index.html", self.posters.poster(node))
-        _write(folder + BADGE, badge(node, self.sample))
+        write_file(folder + POSTER + "index.html", self.posters.poster(node))
+        write_file(folder + BADGE, badge(node, self.sample))
 
 
-def _write(path: str, text: str) -> None:
-    """A new file; plain ``os`` calls, as there are two per village (a quarter of a second per thousand saved)."""
+def write_file(path: str, content: str | bytes) -> None:
+    """A new file; plain ``os`` calls, as there are several per village (a quarter of a second per thousand saved)."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        os.write(descriptor, text.encode())
+        os.write(descriptor, content.encode() if isinstance(content, str) else content)
     finally:
         os.close(descriptor)
