@@ -92,7 +92,7 @@ WORK_LINES = {
     "village_files_work": r"poster dan lencana desa: (\d+(?:\.\d+)?) s",
     "audit": r"audit angka tersembunyi: \d+ sel ditambah dalam (\d+(?:\.\d+)?) s",
     "api_work": r"berkas API wilayah: (\d+(?:\.\d+)?) s",
-    "open_data": r"data terbuka: .* dalam (\d+(?:\.\d+)?) s",
+    "open_data": r"data terbuka seluruh wilayah: .* dalam (\d+(?:\.\d+)?) s",
     "audit_added": r"audit angka tersembunyi: (\d+) sel ditambah",
 }
 """Lines of the build's log with the seconds of work on QR codes, on posters and badges, and on the audit of
@@ -316,7 +316,7 @@ def report(
         ("posters and badges: work, all processes (s)", stage(ours, "village_files_work"), None, "{:.1f}"),
         ("posters and badges (files)", mine.village_files, None, "{:.0f}"),
         ("posters and badges (MB)", mine.village_files_size / MB, None, "{:.1f}"),
-        ("open data (CSV, packages): work in a background process (s)", stage(ours, "open_data"), None, "{:.1f}"),
+        ("open data: national files, after the pages (s)", stage(ours, "open_data"), None, "{:.1f}"),
         ("open data (files)", mine.open_data_files, None, "{:.0f}"),
         ("open data (MB)", mine.open_data_size / MB, None, "{:.1f}"),
         ("API files: work, all processes (s)", stage(ours, "api_work"), None, "{:.1f}"),

@@ -41,7 +41,7 @@ from generator.render.qr import QrCode, QrCodesInBackground
 from generator.write.api import write_index
 from generator.write.finder import FINDER, write_finder
 from generator.write.forwards import write_forwards
-from generator.write.open_data import VILLAGES, OpenData, OpenDataInBackground, Sections, published_totals
+from generator.write.open_data import VILLAGES, OpenData, Sections, published_totals, write_open_data
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
 from generator.write.shell import REGION_SHELL_URL, write_page, write_pages
 from generator.write.sitemap import write_sitemaps
@@ -121,15 +121,14 @@ def write_generated(
     sitemaps. With ``kept`` (a rebuild), the pages and files of those regions and the finder are left out: the
     published ones are still current, and so are the open-data sections of ``published`` (site, sections)."""
     renderer = staged.renderer
-    writing = OpenDataInBackground(site_dir, renderer, kept, published)
-    written = write_pages(site_dir, renderer, os.cpu_count() or 1, kept or frozenset())
+    pages = write_pages(site_dir, renderer, os.cpu_count() or 1, kept or frozenset())
     write_forwards(site_dir, renderer)
     if kept is None:
         write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
-    open_data = writing.result()
+    open_data = write_open_data(site_dir, renderer, pages.regencies, kept, published)
     write_index(site_dir, renderer)
     log.info(
-        "data terbuka: %d berkas, %.1f MB, %d folder kabupaten ditulis dalam %.1f s kerja",
+        "data terbuka seluruh wilayah: %d berkas, %.1f MB, dengan %d folder kabupaten ditulis, dalam %.1f s",
         open_data.files,
         open_data.size / 1e6,
         open_data.kabupaten,
@@ -140,10 +139,10 @@ def write_generated(
     write_sitemaps(
         site_dir,
         site_url,
-        written,
+        pages.urls,
         dt.datetime.fromtimestamp(get_build_timestamp(), dt.UTC).date().isoformat(),
     )
-    return Generated(len(written), open_data)
+    return Generated(len(pages.urls), open_data)
 
 
 def build_site(paths: Paths, strict: bool = False) -> None:

@@ -19,7 +19,7 @@ ROWS = [
     "posters and badges: work, all processes (s)",
     "posters and badges (files)",
     "posters and badges (MB)",
-    "open data (CSV, packages): work in a background process (s)",
+    "open data: national files, after the pages (s)",
     "open data (files)",
     "open data (MB)",
     "API files: work, all processes (s)",

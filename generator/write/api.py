@@ -73,10 +73,10 @@ class Api:
             "halaman": self.base + region.url,
         }
 
-    def region(self, node: Coverage) -> bytes:
-        """A region's file."""
+    def region(self, node: Coverage, row: list[Value] | None = None) -> bytes:
+        """A region's file; ``row`` is its row (:meth:`Records.row`), if already made."""
         level = node.region.level
-        row = self.records.row(node)[2 * level :]
+        row = (row or self.records.row(node))[2 * level :]
         figures: dict[str, Any] = dict(zip(_NAMES[level], row, strict=True))
         figures["persen"] = _plain(figures["persen"])
         figures[HIDDEN_COLUMN] = str(row[-1] or "").split()
@@ -93,13 +93,13 @@ class Api:
             }
         )
 
-    def write(self, site: Path, node: Coverage) -> None:
+    def write(self, site: Path, node: Coverage, row: list[Value] | None = None) -> None:
         path = f"{site}/{api_file(node.region)}"
         folder = path.rpartition("/")[0]
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
-        write_file(path, self.region(node))
+        write_file(path, self.region(node, row))
 
 
 _FIGURES = {level: _figure_columns(level) for level in Level}

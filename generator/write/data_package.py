@@ -139,7 +139,7 @@ def write(folder: Path, package: dict[str, Any]) -> int:
         files[ARCHIVE_SCHEMA] = schema_of(SNAPSHOT, [("kode_desa", "desa", "kode_desa")] if "desa" in present else [])
     written = 0
     for name, content in files.items():
-        text = (json.dumps(content, ensure_ascii=False, indent=1) + "\n").encode()
+        text = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(text)
         written += len(text)

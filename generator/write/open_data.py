@@ -16,10 +16,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import multiprocessing
 import time
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,12 +45,13 @@ ARCHIVE = FOLDER + "arsip/desa-{month}.csv"
 
 @dataclass(frozen=True)
 class OpenData:
-    """What a build published as open data: the national files, every kabupaten's, and the sections to reuse."""
+    """What a build published as open data: the national files, and the sections the next build may reuse."""
 
     national: list[OpenFile]
     kabupaten: int
     """Kabupaten folders written by this build (the others were kept as published)."""
     files: int
+    """National files and package."""
     size: int
     package: int
     """The size of the national package."""
@@ -62,84 +61,54 @@ class OpenData:
 
 
 @dataclass
-class _Section:
-    """Rows of one kabupaten for one national file: as CSV text, or as a byte range of the published file."""
+class Section:
+    """Rows of one kabupaten for one national file, as CSV text (made now, or copied from the published file)."""
 
     rows: int
     text: bytes
 
 
+RegencySections = dict[str, Section]
+"""A kabupaten's sections, by the path of the national file they belong in."""
+
+
 def write_open_data(
-    site: Path, renderer: Renderer, kept: frozenset[str] | None = None, before: tuple[Path, Sections] | None = None
+    site: Path,
+    renderer: Renderer,
+    regencies: dict[str, RegencySections],
+    kept: frozenset[str] | None = None,
+    before: tuple[Path, Sections] | None = None,
 ) -> OpenData:
-    """Write every open-data file into ``site``. With ``kept`` (a rebuild), kabupaten whose pages are kept have
-    their sections copied from the published site and files in ``before`` (the site and its sections)."""
+    """Write the national files and their package into ``site``, from the sections of the kabupaten written
+    (``regencies``, by code: :func:`write_regency` wrote their folders). The others are kept (``kept``, a
+    rebuild): their sections are copied from the published files of ``before`` (the site and its sections)."""
     started = time.perf_counter()
     records = Records(renderer.published)
     tree = renderer.tree
-    regencies = sorted((n for n in tree.by_code.values() if n.region.level == Level.KABUPATEN), key=_code)
     previous = _Previous(before) if kept is not None and before else None
-    sections: dict[str, list[tuple[str, _Section]]] = {}
-    written = files = size = 0
-    for regency in regencies:
+    sections: dict[str, list[tuple[str, Section]]] = {}
+    for regency in sorted((n for n in tree.by_code.values() if n.region.level == Level.KABUPATEN), key=_code):
         code = regency.region.code
-        own = previous.sections(code) if previous and code in kept else None  # type: ignore[operator]
-        if own is None:
-            own = _regency_sections(regency, records, renderer)
-            files_size = _write_regency(site, regency, own, renderer)
-            written, files, size = written + 1, files + files_size[0], size + files_size[1]
+        own = regencies.get(code) or (previous.sections(code) if previous else None)
+        if own is None:  # not written, and not found in the published files
+            own = write_regency(site, regency, records.row, renderer)
         for path, section in own.items():
             sections.setdefault(path, []).append((code, section))
     national, ranges = _write_national(site, renderer, records, sections)
-    files += len(national)
-    size += sum(f.size for f in national)
     package = data_package.write(site / FOLDER, data_package.national(national, renderer))
+    files, size = len(national) + 1, sum(f.size for f in national) + package
     seconds = time.perf_counter() - started
-    return OpenData(national, written, files + 1, size + package, package, Sections(ranges), seconds)
+    return OpenData(national, len(regencies), files, size, package, Sections(ranges), seconds)
 
 
-class OpenDataInBackground:
-    """:func:`write_open_data` run by another process from the moment this is made until :meth:`result`, so that
-    the open data is written while this process and its workers write the pages (a large site only)."""
-
-    def __init__(
-        self, site: Path, renderer: Renderer, kept: frozenset[str] | None, before: tuple[Path, Sections] | None
-    ) -> None:
-        self.pool: ProcessPoolExecutor | None = None
-        self.done: OpenData | None = None
-        if renderer.page_count() < IN_BACKGROUND_FROM:
-            self.done = write_open_data(site, renderer, kept, before)
-            return
-        # a forked process inherits the renderer through the initializer's arguments instead of receiving a copy
-        context = multiprocessing.get_context("fork")
-        self.pool = ProcessPoolExecutor(1, context, _start_worker, (site, renderer, kept, before))
-        self.future = self.pool.submit(_write_in_worker)
-
-    def result(self) -> OpenData:
-        """What was written; waits for the other process if it is still at work."""
-        if self.pool is not None:
-            self.done = self.future.result()
-            self.pool.shutdown()
-            self.pool = None
-        assert self.done is not None
-        return self.done
-
-
-IN_BACKGROUND_FROM = 4000
-"""Pages below which the open data is written at once: another process would cost more than it saves."""
-_worker_job: tuple[Path, Renderer, frozenset[str] | None, tuple[Path, Sections] | None] | None = None
-
-
-def _start_worker(
-    site: Path, renderer: Renderer, kept: frozenset[str] | None, before: tuple[Path, Sections] | None
-) -> None:
-    global _worker_job
-    _worker_job = site, renderer, kept, before
-
-
-def _write_in_worker() -> OpenData:
-    assert _worker_job is not None, "started by OpenDataInBackground"
-    return write_open_data(*_worker_job)
+def write_regency(
+    site: Path, regency: Coverage, row: Callable[[Coverage], list[Value]], renderer: Renderer
+) -> RegencySections:
+    """Write the kabupaten's own folder (its villages, kecamatan and history, and their package); returns its
+    sections of the national files. ``row`` gives a region's row (:meth:`Records.row`)."""
+    sections = _regency_sections(regency, row, renderer)
+    _write_regency(site, regency, sections, renderer)
+    return sections
 
 
 def _code(node: Coverage) -> str:
@@ -156,7 +125,7 @@ def _header(table: Table) -> bytes:
     return _csv([list(table.header)])
 
 
-def _regency_sections(regency: Coverage, records: Records, renderer: Renderer) -> dict[str, _Section]:
+def _regency_sections(regency: Coverage, row: Callable[[Coverage], list[Value]], renderer: Renderer) -> RegencySections:
     """The rows of one kabupaten in each national file, by the national file's path."""
     nodes = sorted(_below(regency), key=_code)
     villages = [n for n in nodes if n.region.level == Level.DESA]
@@ -164,20 +133,25 @@ def _regency_sections(regency: Coverage, records: Records, renderer: Renderer) -
     months = renderer.tree.months
     history = [row for node in [regency, *nodes] for row in history_rows(node, months)]
     sections = {
-        VILLAGES: _Section(len(villages), _csv(records.row(n) for n in villages)),
-        FOLDER + "kecamatan.csv": _Section(len(districts), _csv(records.row(n) for n in districts)),
-        FOLDER + HISTORY.name + ".csv": _Section(len(history), _csv(history)),
+        VILLAGES: Section(len(villages), _csv(row(n) for n in villages)),
+        FOLDER + "kecamatan.csv": Section(len(districts), _csv(row(n) for n in districts)),
+        FOLDER + HISTORY.name + ".csv": Section(len(history), _csv(history)),
     }
     snapshots, ends = renderer.data.snapshots, month_ends(months)
     by_month: list[list[list[Value]]] = [[] for _ in months]
+    names = _names(renderer)
     for village in villages:
         own = snapshots.get(village.region.code, [])
-        rows = snapshot_rows(village, records.names.__getitem__, months, ends, own)
-        for month_rows, row in zip(by_month, rows, strict=True):
-            month_rows.append(row)
+        for month_rows, archived in zip(by_month, snapshot_rows(village, names, months, ends, own), strict=True):
+            month_rows.append(archived)
     for month, rows in zip(months, by_month, strict=True):
-        sections[ARCHIVE.format(month=month.isoformat()[:7])] = _Section(len(rows), _csv(rows))
+        sections[ARCHIVE.format(month=month.isoformat()[:7])] = Section(len(rows), _csv(rows))
     return sections
+
+
+def _names(renderer: Renderer) -> Callable[[str], str]:
+    """A region's name by its code."""
+    return lambda code: renderer.tree.by_code[code].region.name
 
 
 def _below(node: Coverage) -> Iterable[Coverage]:
@@ -186,19 +160,18 @@ def _below(node: Coverage) -> Iterable[Coverage]:
         yield from _below(child)
 
 
-def _write_regency(site: Path, regency: Coverage, sections: dict[str, _Section], renderer: Renderer) -> tuple[int, int]:
-    """The kabupaten's own folder: its villages, kecamatan and history, and their package; (files, bytes)."""
+def _write_regency(site: Path, regency: Coverage, sections: RegencySections, renderer: Renderer) -> None:
+    """The kabupaten's own folder: its villages, kecamatan and history, and their package."""
     folder = REGENCY_FOLDER.format(slug=regency.region.slug)
     (site / folder).mkdir(parents=True, exist_ok=True)
     own = []
     for table in (LEVEL_TABLES[Level.DESA], LEVEL_TABLES[Level.KECAMATAN], HISTORY):
         section = sections[FOLDER + table.name + ".csv"]
         own.append(_write(site, folder + table.name + ".csv", table, [section]))
-    package = data_package.write(site / folder, data_package.regency(regency, own, folder, renderer))
-    return len(own) + 1, sum(f.size for f in own) + package
+    data_package.write(site / folder, data_package.regency(regency, own, folder, renderer))
 
 
-def _write(site: Path, path: str, table: Table, sections: list[_Section], month: str = "") -> OpenFile:
+def _write(site: Path, path: str, table: Table, sections: list[Section], month: str = "") -> OpenFile:
     content = _header(table) + b"".join(section.text for section in sections)
     (site / path).parent.mkdir(parents=True, exist_ok=True)
     (site / path).write_bytes(content)
@@ -206,7 +179,7 @@ def _write(site: Path, path: str, table: Table, sections: list[_Section], month:
 
 
 def _write_national(
-    site: Path, renderer: Renderer, records: Records, sections: dict[str, list[tuple[str, _Section]]]
+    site: Path, renderer: Renderer, records: Records, sections: dict[str, list[tuple[str, Section]]]
 ) -> tuple[list[OpenFile], dict[str, dict[str, tuple[int, int]]]]:
     """The national files, each section after the other, and where each kabupaten's section lies in them."""
     tree = renderer.tree
@@ -217,7 +190,7 @@ def _write_national(
     )
     written = []
     for table, nodes in top_level:
-        rows = _Section(len(nodes), _csv(records.row(n) for n in nodes))
+        rows = Section(len(nodes), _csv(records.row(n) for n in nodes))
         written.append(_write(site, FOLDER + table.name + ".csv", table, [rows]))
     ranges: dict[str, dict[str, tuple[int, int]]] = {}
     for path, parts in sections.items():
@@ -243,13 +216,13 @@ def _table_of(path: str) -> Table:
 
 
 def _with_provinces(
-    parts: list[tuple[str, _Section]], provinces: list[Coverage], months: list
-) -> list[tuple[str, _Section]]:
+    parts: list[tuple[str, Section]], provinces: list[Coverage], months: list
+) -> list[tuple[str, Section]]:
     """The history's sections with each province's own rows before its first kabupaten's."""
-    merged: list[tuple[str, _Section]] = []
+    merged: list[tuple[str, Section]] = []
     for province in provinces:
         rows = history_rows(province, months)
-        merged.append((province.region.code, _Section(len(rows), _csv(rows))))
+        merged.append((province.region.code, Section(len(rows), _csv(rows))))
         merged += [(code, s) for code, s in parts if code[:2] == province.region.code]
     return merged
 
@@ -261,7 +234,7 @@ class _Previous:
         self.site, self.ranges = before[0], before[1].ranges
         self.files: dict[str, bytes] = {}
 
-    def sections(self, code: str) -> dict[str, _Section] | None:
+    def sections(self, code: str) -> RegencySections | None:
         """The kabupaten's sections as published; None when some file or range is missing."""
         found = {}
         for path, ranges in self.ranges.items():
@@ -274,7 +247,7 @@ class _Previous:
                     return None
             start, end = ranges[code]
             text = self.files[path][start:end]
-            found[path] = _Section(text.count(b"\n"), text)
+            found[path] = Section(text.count(b"\n"), text)
         return found if found else None
 
 

@@ -24,8 +24,10 @@ from pathlib import Path
 
 from generator.model import Level
 from generator.problems import GeneratorError
+from generator.render.open_records import Value
 from generator.render.pages import Page, Renderer
 from generator.write.api import Api
+from generator.write.open_data import RegencySections, write_regency
 from generator.write.village_files import VillageFiles
 
 TITLE = "QQJUDULQQ"
@@ -70,28 +72,59 @@ class Shell:
         return "".join(part if index % 2 == 0 else values.get(part, url) for index, part in enumerate(self.parts))
 
 
-def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozenset[str] = frozenset()) -> list[str]:
-    """Render every generated page and pour it into its shell under ``site``, split over ``workers`` processes;
-    returns the addresses of all pages, in order. Pages of the regions in ``keep`` (codes) are left out:
-    the published ones stay.
+@dataclass(frozen=True)
+class Written:
+    """What :func:`write_pages` wrote: every page's address, in order, and the open-data sections of each
+    kabupaten it wrote (by code; ``write/open_data.py``)."""
+
+    urls: list[str]
+    regencies: dict[str, RegencySections]
+
+
+def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozenset[str] = frozenset()) -> Written:
+    """Render every generated page and pour it into its shell under ``site``, with each region's other files
+    (API file, poster, badge) and each kabupaten's open-data folder, split over ``workers`` processes by
+    kabupaten. Pages and files of the regions in ``keep`` (codes) are left out: the published ones stay.
 
     The region shell itself is removed afterwards: it is a template, not a page.
     """
     count = renderer.page_count() - len(keep)
-    if workers <= 1 or count < MIN_PAGES_PER_WORKER * 2:
-        shares = [_write_share(site, renderer, keep, 0, 1)]
+    shares = _shares(renderer, workers if workers > 1 and count >= MIN_PAGES_PER_WORKER * 2 else 1)
+    if len(shares) == 1:
+        results = [_write_share(site, renderer, keep, shares[0])]
     else:
         # forked workers inherit the renderer through the initializer's arguments instead of receiving a copy
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers - 1, context, _start_worker, (renderer,)) as pool:
-            others = [pool.submit(_write_worker_share, site, keep, k, workers) for k in range(1, workers)]
-            shares = [_write_share(site, renderer, keep, 0, workers), *(future.result() for future in others)]
-    written = sorted(url for urls, _, _ in shares for url in urls)  # the same order for any number of workers
-    villages, api = sum(share[1] for share in shares), sum(share[2] for share in shares)
-    log.info("poster dan lencana desa: %.1f s kerja (dijumlah dari %d proses)", villages, len(shares))
-    log.info("berkas API wilayah: %.1f s kerja (dijumlah dari %d proses)", api, len(shares))
+        with ProcessPoolExecutor(len(shares) - 1, context, _start_worker, (renderer,)) as pool:
+            others = [pool.submit(_write_worker_share, site, keep, numbers) for numbers in shares[1:]]
+            results = [_write_share(site, renderer, keep, shares[0]), *(future.result() for future in others)]
+    written = sorted(url for result in results for url in result.urls)  # the same order for any number of workers
+    villages, api = sum(r.village_seconds for r in results), sum(r.api_seconds for r in results)
+    log.info("poster dan lencana desa: %.1f s kerja (dijumlah dari %d proses)", villages, len(results))
+    log.info("berkas API wilayah: %.1f s kerja (dijumlah dari %d proses)", api, len(results))
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
-    return written
+    return Written(written, {code: own for r in results for code, own in r.regencies.items()})
+
+
+def _shares(renderer: Renderer, shares: int) -> list[list[int]]:
+    """The page numbers of each share: whole kabupaten, balanced by their number of pages (the overview, the
+    updates page and provinces go with the first share)."""
+    groups: dict[str, list[int]] = {"": [0, 1]}
+    for number in range(2, renderer.page_count()):
+        code = renderer.regions[number - 2].region.code
+        groups.setdefault(code[:5] if len(code) >= 5 else "", []).append(number)
+    loads: list[list[int]] = [[] for _ in range(shares)]
+    for _, numbers in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        min(loads, key=len).extend(numbers)
+    return loads
+
+
+@dataclass
+class _ShareResult:
+    urls: list[str]
+    village_seconds: float
+    api_seconds: float
+    regencies: dict[str, RegencySections]
 
 
 MIN_PAGES_PER_WORKER = 2000
@@ -105,25 +138,24 @@ def _start_worker(renderer: Renderer) -> None:
     _worker_renderer = renderer
 
 
-def _write_worker_share(site: Path, keep: frozenset[str], share: int, shares: int) -> tuple[list[str], float, float]:
+def _write_worker_share(site: Path, keep: frozenset[str], numbers: list[int]) -> _ShareResult:
     assert _worker_renderer is not None, "a worker is started by write_pages"
-    return _write_share(site, _worker_renderer, keep, share, shares)
+    return _write_share(site, _worker_renderer, keep, numbers)
 
 
-def _write_share(
-    site: Path, renderer: Renderer, keep: frozenset[str], share: int, shares: int
-) -> tuple[list[str], float, float]:
-    """Write pages ``share``, ``share + shares``, ... of the renderer, except those of the regions in ``keep``,
-    each with its API file; returns their addresses, and the seconds spent on the villages' posters and badges
-    and on the API files."""
-    village_files = api_files = 0.0
+def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], numbers: list[int]) -> _ShareResult:
+    """Write the pages ``numbers`` of the renderer, except those of the regions in ``keep``, each with its API file
+    (and a village's poster and badge), then the open-data folder of each kabupaten not in ``keep``."""
+    result = _ShareResult([], 0.0, 0.0, {})
     villages, api = VillageFiles(renderer), Api(renderer)
+    rows: dict[str, list[Value]] = {}
     shells: dict[str, Shell] = {}
-    written = []
-    for number in range(share, renderer.page_count(), shares):
+    for number in numbers:
         region = renderer.region_of(number)
+        if region and region.region.code[:5] not in keep:
+            rows[region.region.code] = api.records.row(region)  # for the kabupaten's open data, and the API file
         if region and region.region.code in keep:
-            written.append(region.region.url)
+            result.urls.append(region.region.url)
             continue
         page = renderer.page(number)
         if page.shell not in shells:
@@ -131,16 +163,22 @@ def _write_share(
         target = site / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
-        written.append(page.url)
+        result.urls.append(page.url)
         if region:
             started = time.perf_counter()
-            api.write(site, region)
-            api_files += time.perf_counter() - started
+            api.write(site, region, rows[region.region.code])
+            result.api_seconds += time.perf_counter() - started
         if region and region.region.level == Level.DESA:
             started = time.perf_counter()
             villages.write(site, region)
-            village_files += time.perf_counter() - started
-    return written, village_files, api_files
+            result.village_seconds += time.perf_counter() - started
+    for number in numbers:
+        region = renderer.region_of(number)
+        if region and region.region.level == Level.KABUPATEN and region.region.code not in keep:
+            result.regencies[region.region.code] = write_regency(
+                site, region, lambda node: rows[node.region.code], renderer
+            )
+    return result
 
 
 def write_page(site: Path, page: Page) -> None:
