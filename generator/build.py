@@ -122,9 +122,11 @@ def write_generated(
     published ones are still current, and so are the open-data sections of ``published`` (site, sections)."""
     renderer = staged.renderer
     pages = write_pages(site_dir, renderer, os.cpu_count() or 1, kept or frozenset())
+    after = _Stopwatch()
     write_forwards(site_dir, renderer)
     if kept is None:
         write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
+    after.lap("pencari")
     open_data = write_open_data(site_dir, renderer, pages.regencies, kept, published)
     write_index(site_dir, renderer)
     log.info(
@@ -136,12 +138,15 @@ def write_generated(
     )
     write_page(site_dir, download_page(renderer, open_data.national, open_data.package))
     write_page(site_dir, api_page(renderer))
+    after.lap("data terbuka")
     write_sitemaps(
         site_dir,
         site_url,
         pages.urls,
         dt.datetime.fromtimestamp(get_build_timestamp(), dt.UTC).date().isoformat(),
     )
+    after.lap("peta situs")
+    log.info("setelah halaman wilayah: %s", after)
     return Generated(len(pages.urls), open_data)
 
 

@@ -14,8 +14,13 @@ import jsonschema
 import pytest
 
 from generator import formatting
+from generator.build import renderer_of
 from generator.model import BENEFITS, OCCUPATIONS
+from generator.read.dataset import load_dataset
 from generator.render.data_dictionary import BENEFIT_CODES
+from generator.render.download_pages import download_page
+from generator.write import data_package
+from generator.write.api import Api
 from tests.htmltools import page_text, read_page
 
 HIDDEN = "•disembunyikan"
@@ -195,3 +200,15 @@ def test_the_package_says_the_figures_are_sample_data_and_carries_the_odbl(built
     assert package["data_contoh"] is True and package["description"].startswith("DATA CONTOH")
     assert [licence["name"] for licence in package["licenses"]] == ["ODbL-1.0"]
     assert any("idn-area-data" in source["title"] for source in package["sources"])
+
+
+def test_official_figures_carry_no_sample_label(built):
+    data = load_dataset(built.data)
+    data.sample = False
+    renderer = renderer_of(data, "https://contoh.go.id/")
+    village = next(node for node in renderer.regions if node.region.code == "63.10.01.2005")
+    region = json.loads(Api(renderer).region(village))
+    assert region["data_contoh"] is False and region["catatan"] is None
+    package = data_package.national([], renderer)
+    assert package["data_contoh"] is False and "CONTOH" not in package["title"] + package["description"]
+    assert "Data contoh" not in download_page(renderer, [], 0).content

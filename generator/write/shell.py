@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import multiprocessing
+import os
 import re
 import shutil
 import time
@@ -28,7 +29,7 @@ from generator.render.open_records import Value
 from generator.render.pages import Page, Renderer
 from generator.write.api import Api
 from generator.write.open_data import RegencySections, write_regency
-from generator.write.village_files import VillageFiles
+from generator.write.village_files import VillageFiles, write_file
 
 TITLE = "QQJUDULQQ"
 DESCRIPTION = "QQDESKRIPSIQQ"
@@ -102,21 +103,29 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
     villages, api = sum(r.village_seconds for r in results), sum(r.api_seconds for r in results)
     log.info("poster dan lencana desa: %.1f s kerja (dijumlah dari %d proses)", villages, len(results))
     log.info("berkas API wilayah: %.1f s kerja (dijumlah dari %d proses)", api, len(results))
+    opened = sum(r.data_seconds for r in results)
+    log.info("data terbuka per kabupaten: %.1f s kerja (dijumlah dari %d proses)", opened, len(results))
     shutil.rmtree(site / REGION_SHELL_URL, ignore_errors=True)
     return Written(written, {code: own for r in results for code, own in r.regencies.items()})
 
 
 def _shares(renderer: Renderer, shares: int) -> list[list[int]]:
-    """The page numbers of each share: whole kabupaten, balanced by their number of pages (the overview, the
-    updates page and provinces go with the first share)."""
+    """The page numbers of each share: whole kabupaten, balanced by the files they make (a village makes four:
+    page, API file, poster, badge; other regions two). The overview, the updates page and provinces go first."""
     groups: dict[str, list[int]] = {"": [0, 1]}
+    weights: dict[str, int] = {"": 4}
     for number in range(2, renderer.page_count()):
-        code = renderer.regions[number - 2].region.code
-        groups.setdefault(code[:5] if len(code) >= 5 else "", []).append(number)
-    loads: list[list[int]] = [[] for _ in range(shares)]
-    for _, numbers in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
-        min(loads, key=len).extend(numbers)
-    return loads
+        region = renderer.regions[number - 2].region
+        group = region.code[:5] if region.level >= Level.KABUPATEN else ""
+        groups.setdefault(group, []).append(number)
+        weights[group] = weights.get(group, 0) + (4 if region.level == Level.DESA else 2)
+    loads: list[int] = [0] * shares
+    numbers: list[list[int]] = [[] for _ in range(shares)]
+    for group in sorted(groups, key=lambda code: (-weights[code], code)):
+        lightest = loads.index(min(loads))
+        loads[lightest] += weights[group]
+        numbers[lightest].extend(groups[group])
+    return numbers
 
 
 @dataclass
@@ -125,6 +134,8 @@ class _ShareResult:
     village_seconds: float
     api_seconds: float
     regencies: dict[str, RegencySections]
+    data_seconds: float = 0.0
+    """Seconds spent on the regions' open-data rows and the kabupaten folders."""
 
 
 MIN_PAGES_PER_WORKER = 2000
@@ -153,16 +164,18 @@ def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], numbers: 
     for number in numbers:
         region = renderer.region_of(number)
         if region and region.region.code[:5] not in keep:
+            started = time.perf_counter()
             rows[region.region.code] = api.records.row(region)  # for the kabupaten's open data, and the API file
+            result.data_seconds += time.perf_counter() - started
         if region and region.region.code in keep:
             result.urls.append(region.region.url)
             continue
         page = renderer.page(number)
         if page.shell not in shells:
             shells[page.shell] = Shell.read(site / _built_path(page.shell), _shell_url(page.shell))
-        target = site / page.url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(shells[page.shell].fill(page.content, page.title, page.description, page.url), "utf-8")
+        os.makedirs(f"{site}/{page.url}", exist_ok=True)
+        text = shells[page.shell].fill(page.content, page.title, page.description, page.url)
+        write_file(f"{site}/{page.url}index.html", text)
         result.urls.append(page.url)
         if region:
             started = time.perf_counter()
