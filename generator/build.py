@@ -127,7 +127,7 @@ def write_generated(
     if kept is None:
         write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
     after.lap("pencari")
-    open_data = write_open_data(site_dir, renderer, pages.regencies, kept, published)
+    open_data = write_open_data(site_dir, renderer, pages.regencies, published if kept is not None else None)
     write_index(site_dir, renderer)
     log.info(
         "data terbuka seluruh wilayah: %d berkas, %.1f MB, dengan %d folder kabupaten ditulis, dalam %.1f s",

@@ -170,16 +170,26 @@ def test_the_national_villages_table_adds_up_to_the_overview(built, tables, samp
 
 
 def test_the_monthly_archives_and_history_agree_with_the_data(built, tables, sample):
+    """An archive holds the villages that had joined by then, as the history of their pages shows them."""
+    joined = {r["kode_desa"]: r["tanggal_bergabung"][:7] for r in tables["desa"].values()}
+    history = rows_of(built.site / "unduh" / "riwayat-bulanan.csv")
     for month in sample.months():
-        archive = rows_of(built.site / "unduh" / "arsip" / f"desa-{month}.csv")
-        assert len(archive) == sample.villages and {r["bulan"] for r in archive} == {month}
-        assert sum(int(r["peserta"]) for r in archive) == sample.enrolled_in(month), month
+        archive = {r["kode_desa"]: r for r in rows_of(built.site / "unduh" / "arsip" / f"desa-{month}.csv")}
+        assert set(archive) == {code for code, since in joined.items() if since <= month}, month
+        assert {r["bulan"] for r in archive.values()} <= {month}
+        shown = {r["kode_wilayah"]: r["peserta"] for r in history if r["bulan"] == month and r["tingkat"] == "desa"}
+        assert {code: r["peserta"] for code, r in archive.items()} == shown
+        assert sum(int(r["peserta"]) for r in archive.values()) == sample.enrolled_in(month), month
     latest = {r["kode_desa"]: r for r in rows_of(built.site / "unduh" / "arsip" / f"desa-{sample.months()[-1]}.csv")}
     for code, row in tables["desa"].items():
         assert (latest[code]["peserta"], latest[code]["status"]) == (row["peserta"], row["status"])
-    history = rows_of(built.site / "unduh" / "riwayat-bulanan.csv")
     regency = {r["bulan"]: int(r["peserta"]) for r in history if r["kode_wilayah"] == "63.10"}
     assert regency == {month: sample.enrolled_in(month) for month in sample.months()}
+    village = next(r for r in tables["desa"].values() if r["tanggal_bergabung"][:7] > sample.months()[0])
+    found = read_page(built.site / "desa" / village["kode_desa"].replace(".", "") / "index.html").tables
+    page = next(table for table in found if table[0] == ["Bulan", "Peserta terdaftar"])
+    months = [r["bulan"] for r in history if r["kode_wilayah"] == village["kode_desa"]]
+    assert months[0] == village["tanggal_bergabung"][:7] and len(page) - 1 == min(12, len(months))
 
 
 def test_the_download_page_lists_every_file_with_its_dictionary_and_licence(built):

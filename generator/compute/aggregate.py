@@ -33,6 +33,8 @@ class Coverage:
     claims: dict[str, ClaimTotal] = field(default_factory=dict)
     funding: Counter[str] = field(default_factory=Counter)
     data_date: dt.date | None = None
+    first_data_date: dt.date | None = None
+    """The date of the village's first participation figures (villages only)."""
     history: list[int] = field(default_factory=list)
     """Enrolled at the end of each month of :attr:`Tree.months`."""
     program: VillageProgram | None = None
@@ -127,6 +129,7 @@ def _village(region: Region, data: Dataset, claims: list[Claim], months: list[dt
     if snapshots:
         latest = snapshots[-1]
         node.enrolled, node.counts, node.data_date = latest.total, list(latest.counts), latest.date
+        node.first_data_date = snapshots[0].date
         node.villages_reporting = 1
         node.villages_at_target = int(latest.total >= node.target)
     for claim in claims:

@@ -38,9 +38,10 @@ class Pages:
 @dataclass
 class Sections:
     """Where each kabupaten's rows lie in the national open-data files written last (``write/open_data.py``):
-    byte ranges by file, then by kabupaten code. A rebuild copies the unchanged kabupaten's rows from there."""
+    byte ranges (start, end, and the rows between) by file, then by kabupaten code. A rebuild copies the
+    unchanged kabupaten's rows from there."""
 
-    ranges: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    ranges: dict[str, dict[str, tuple[int, int, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

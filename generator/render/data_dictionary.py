@@ -20,6 +20,9 @@ API_VERSION = "v1"
 API_FOLDER = f"api/{API_VERSION}/"
 API_PAGE = OPEN_DATA_FOLDER + "api/"
 """The page that explains the API."""
+API_INDEX = API_FOLDER + "index.json"
+API_REGION_SCHEMA = API_FOLDER + "skema/wilayah.schema.json"
+API_INDEX_SCHEMA = API_FOLDER + "skema/index.schema.json"
 
 
 def api_file(region: Region) -> str:
@@ -110,7 +113,10 @@ FIGURES = [
 VILLAGE_PROGRAM = [
     _one(
         Column(
-            "sumber_dana", "string", "Siapa membayar iuran: " + ", ".join(FUNDING_SOURCES), enum=tuple(FUNDING_SOURCES)
+            "sumber_dana",
+            "string",
+            "Siapa membayar iuran: " + ", ".join(f"{key} ({label})" for key, label in FUNDING_SOURCES.items()),
+            enum=tuple(FUNDING_SOURCES),
         )
     ),
     _one(Column("tanggal_bergabung", "date", "Tanggal desa ikut program; kosong bila belum tercatat")),
@@ -130,7 +136,7 @@ def breakdown_groups() -> list[Group]:
     """Peserta by occupation and gender, with each occupation's total and each gender's total."""
     parts = {**GENDERS, "jumlah": "Laki-laki dan perempuan"}
     cells = tuple(
-        Column(f"{job}_{part}", "integer", f"{label}, {OCCUPATIONS[job].lower()}", hideable=True)
+        Column(f"{job}_{part}", "integer", f"{OCCUPATIONS[job]}: {label.lower()}", hideable=True)
         for job in OCCUPATIONS
         for part, label in parts.items()
     )
@@ -143,7 +149,7 @@ def breakdown_groups() -> list[Group]:
             f"Peserta menurut pekerjaan dan jenis kelamin (l = laki-laki, p = perempuan). Pekerjaan: {OCCUPATION_LIST}",
             cells,
         ),
-        Group("jumlah_l, jumlah_p", "Peserta laki-laki, dan perempuan, semua pekerjaan", totals),
+        Group("jumlah_l, jumlah_p", "Peserta laki-laki dan peserta perempuan, semua pekerjaan", totals),
     ]
 
 
@@ -229,14 +235,15 @@ HISTORY = Table(
 SNAPSHOT = Table(
     "arsip-desa",
     "Cakupan desa pada akhir bulan",
-    "Satu berkas per bulan: setiap desa dengan peserta, target dan status pada akhir bulan itu",
+    "Satu berkas per bulan: setiap desa yang sudah ikut program, dengan pesertanya pada akhir bulan itu, "
+    "dibanding target desa saat ini",
     (
         *_names(Level.DESA)[:4],
         _one(Column("bulan", "yearmonth", "Bulan arsip ini", required=True)),
-        *FIGURES[:4],
-        _one(
-            Column("data_per", "date", "Tanggal data kepesertaan terbaru sampai akhir bulan itu; kosong bila belum ada")
-        ),
+        _one(Column("target", "integer", "Target desa saat ini (target bulan-bulan lalu tidak tercatat)", True)),
+        _one(Column("peserta", "integer", "Pekerja rentan yang terdaftar dan aktif pada akhir bulan itu", True)),
+        _one(Column("persen", "number", "Peserta dibanding target saat ini, dalam persen; kosong bila target 0")),
+        _one(Column("status", "string", "Capaian dibanding target saat ini", True, enum=tuple(STATUSES.values()))),
     ),
     ("kode_desa",),
 )

@@ -13,6 +13,9 @@ from generator import formatting
 from generator.model import FOLDERS, Level
 from generator.render.data_dictionary import (
     API_FOLDER,
+    API_INDEX,
+    API_INDEX_SCHEMA,
+    API_REGION_SCHEMA,
     HISTORY,
     LEVEL_TABLES,
     OPEN_DATA_FOLDER,
@@ -126,11 +129,11 @@ def api_page(renderer: Renderer) -> Page:
         "node": renderer.national,
         "root": "../../",
         "base": base,
-        "index": base + API_FOLDER + "index.json",
+        "index": base + API_INDEX,
         "examples": examples,
-        "example": base + (api_file(village.region) if village else API_FOLDER + "index.json"),
-        "schema": base + API_FOLDER + "skema/wilayah.schema.json",
-        "index_schema": base + API_FOLDER + "skema/index.schema.json",
+        "example": base + (api_file(village.region) if village else API_INDEX),
+        "schema": base + API_REGION_SCHEMA,
+        "index_schema": base + API_INDEX_SCHEMA,
         "address": renderer.site_url + OPEN_DATA_FOLDER + "api/",
         "placeholder": renderer.placeholder,
     }

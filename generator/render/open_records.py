@@ -14,7 +14,7 @@ from decimal import Decimal
 from generator import formatting
 from generator.compute.aggregate import Coverage
 from generator.compute.protection import ROWS, ClaimRow, Published
-from generator.model import BENEFITS, FOLDERS, Level, Snapshot
+from generator.model import BENEFITS, FOLDERS, Level
 from generator.render.data_dictionary import BENEFIT_CODES, Column, breakdown_groups, claims_groups
 from generator.texts import STATUSES
 
@@ -104,33 +104,25 @@ def _hidden(column: Column, rows: dict[str, ClaimRow]) -> bool:
     return benefit in rows and rows[benefit].cases is None
 
 
+def since_joined(node: Coverage, months: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
+    """Enrolled at the end of each month since the village joined the programme (every month for the regions
+    above villages, and for a village whose joining date is not recorded), oldest first."""
+    joined = node.program.joined.replace(day=1) if node.program and node.program.joined else dt.date.min
+    return [(m, n) for m, n in zip(months, node.history, strict=True) if m >= joined]
+
+
 def history_rows(node: Coverage, months: Sequence[dt.date]) -> list[list[Value]]:
-    """The region's rows of the monthly history: code, level, month, peserta."""
+    """The region's rows of the monthly history: code, level, month, peserta, for the months its page shows."""
     level = FOLDERS[node.region.level]
-    return [[node.region.code, level, _month(m), n] for m, n in zip(months, node.history, strict=True)]
+    return [[node.region.code, level, _month(m), n] for m, n in since_joined(node, months)]
 
 
-def month_ends(months: Sequence[dt.date]) -> list[dt.date]:
-    """The first day after each month: a snapshot dated before it is in or before that month."""
-    return [(month + dt.timedelta(days=32)).replace(day=1) for month in months]
-
-
-def snapshot_rows(
-    node: Coverage,
-    names: Callable[[str], str],
-    months: Sequence[dt.date],
-    ends: Sequence[dt.date],
-    snapshots: list[Snapshot],
-) -> list[list[Value]]:
-    """The village's row in each month's archive: as it stood at the end of that month (``ends``: :func:`month_ends`)."""
-    code, target = node.region.code, node.target
+def snapshot_rows(node: Coverage, names: Callable[[str], str], months: Sequence[dt.date]) -> dict[dt.date, list[Value]]:
+    """The village's row in each month's archive since it joined, by month: as it stood at the end of that month."""
+    code, target, first = node.region.code, node.target, node.first_data_date
     head: list[Value] = [code, node.region.name, code[:8], names(code[:8])]
-    rows, index, latest = [], 0, None
-    for month, end, enrolled in zip(months, ends, node.history, strict=True):
-        while index < len(snapshots) and snapshots[index].date < end:
-            latest = snapshots[index].date
-            index += 1
-        status = coverage_status(latest is not None, enrolled, target)
-        percent = formatting.percent_value(enrolled, target)
-        rows.append([*head, _month(month), target, enrolled, percent, status, _iso(latest)])
+    rows = {}
+    for month, enrolled in since_joined(node, months):
+        status = coverage_status(first is not None and first.replace(day=1) <= month, enrolled, target)
+        rows[month] = [*head, _month(month), target, enrolled, formatting.percent_value(enrolled, target), status]
     return rows

@@ -252,7 +252,7 @@ class Renderer:
         root = ROOT_FROM_REGION
         links = [(f"Angka {region.full_name} (JSON)", root + api_file(region))]
         if region.level == Level.PROVINSI:
-            return [*links, ("Tabel semua kabupaten/kota (CSV)", root + OPEN_DATA_FOLDER + "kabupaten.csv")]
+            return [*links, ("Tabel kabupaten/kota seluruh wilayah (CSV)", root + OPEN_DATA_FOLDER + "kabupaten.csv")]
         folder, regency = root + regency_folder(region), self.data.regions[region.code[:5]].full_name
         links.append((f"Tabel desa di {regency} (CSV)", folder + "desa.csv"))
         if region.level != Level.DESA:

@@ -18,7 +18,7 @@ from generator.compute.changes import MonthOverMonth, VillageChange, signed
 from generator.compute.protection import ClaimRow
 from generator.facts import PublishedFigure, Source
 from generator.model import BENEFITS, FUNDING_SOURCES, OCCUPATIONS, Region
-from generator.render.open_records import coverage_status
+from generator.render.open_records import coverage_status, since_joined
 from generator.texts import HIDDEN, REACHED_MARK, STATUSES, UNCERTAIN_HTML
 
 OCCUPATION_LABELS = list(OCCUPATIONS.values())
@@ -110,9 +110,7 @@ def children_rows(node: Coverage, link: Link) -> list[list[Any]]:
 
 def history(node: Coverage, months: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
     """Enrolled at the end of each of the last ``HISTORY_MONTHS`` months since the village joined, oldest first."""
-    joined = node.program.joined.replace(day=1) if node.program and node.program.joined else dt.date.min
-    rows = [(m, n) for m, n in zip(months, node.history, strict=True) if m >= joined]
-    return rows[-HISTORY_MONTHS:]
+    return since_joined(node, months)[-HISTORY_MONTHS:]
 
 
 def history_rows(months: list[tuple[dt.date, int]]) -> list[list[str]]:

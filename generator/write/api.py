@@ -19,7 +19,10 @@ from generator.compute.aggregate import Coverage
 from generator.model import FOLDERS, Level
 from generator.render.data_dictionary import (
     API_FOLDER,
+    API_INDEX,
+    API_INDEX_SCHEMA,
     API_PAGE,
+    API_REGION_SCHEMA,
     API_VERSION,
     HIDDEN_COLUMN,
     LEVEL_TABLES,
@@ -29,14 +32,8 @@ from generator.render.data_dictionary import (
 from generator.render.open_records import Records, Value, figures
 from generator.render.pages import Renderer
 from generator.texts import OPEN_DATA_LICENCE, REGION_DATA_CREDIT, SAMPLE_DATA_NOTE
-from generator.write.open_data import json_bytes
+from generator.write.data_package import json_bytes
 from generator.write.village_files import write_file
-
-VERSION = API_VERSION
-FOLDER = API_FOLDER
-INDEX = FOLDER + "index.json"
-REGION_SCHEMA = FOLDER + "skema/wilayah.schema.json"
-INDEX_SCHEMA = FOLDER + "skema/index.schema.json"
 
 
 def _figure_columns(level: Level) -> list[Column]:
@@ -115,7 +112,7 @@ def _head(renderer: Renderer) -> dict[str, Any]:
     """What every file starts with: the version, whether the figures are sample data, the licence."""
     base = renderer.site_url or "/"
     return {
-        "versi_api": VERSION,
+        "versi_api": API_VERSION,
         "data_contoh": renderer.data.sample,
         "catatan": SAMPLE_DATA_NOTE if renderer.data.sample else None,
         "lisensi": OPEN_DATA_LICENCE["name"],
@@ -135,11 +132,14 @@ def write_index(site: Path, renderer: Renderer) -> int:
         "data_per": national.data_date.isoformat() if national.data_date else None,
         "angka": _headline(national)
         | {"jumlah_desa": national.villages, "desa_capai_target": national.villages_at_target},
-        "alamat": {FOLDERS[level]: api.base + FOLDER + FOLDERS[level] + "/{kode_tanpa_titik}.json" for level in Level},
-        "skema": {"wilayah": api.base + REGION_SCHEMA, "index": api.base + INDEX_SCHEMA},
+        "alamat": {
+            FOLDERS[level]: api.base + API_FOLDER + FOLDERS[level] + "/{kode_tanpa_titik}.json"
+            for level in sorted({node.region.level for node in renderer.regions}, reverse=True)
+        },
+        "skema": {"wilayah": api.base + API_REGION_SCHEMA, "index": api.base + API_INDEX_SCHEMA},
         "anak": [api.link(node) | _headline(node) for node in top],
     }
-    files = {INDEX: index, REGION_SCHEMA: region_schema(api.base), INDEX_SCHEMA: index_schema(api.base)}
+    files = {API_INDEX: index, API_REGION_SCHEMA: region_schema(api.base), API_INDEX_SCHEMA: index_schema(api.base)}
     for path, content in files.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(json_bytes(content))
@@ -188,7 +188,7 @@ def _headline_schema() -> dict[str, Any]:
 def _head_schema() -> dict[str, Any]:
     text = {"type": "string"}
     return {
-        "versi_api": {"const": VERSION},
+        "versi_api": {"const": API_VERSION},
         "data_contoh": {"type": "boolean", "description": "Benar selama angka ini data contoh, bukan data resmi"},
         "catatan": {"type": ["string", "null"]},
         "lisensi": text,
@@ -199,30 +199,35 @@ def _head_schema() -> dict[str, Any]:
 
 def region_schema(base: str) -> dict[str, Any]:
     """The JSON Schema of a region's file."""
-    figures: dict[str, Any] = {}
-    for level in Level:
-        figures |= {column.name: _property(column) for column in _FIGURES[level]}
-    figures[HIDDEN_COLUMN] = {
+    hidden = {
         "type": "array",
         "items": {"type": "string"},
         "description": "Nama angka yang dikosongkan (null) oleh aturan angka kecil",
     }
+    by_level = {}  # every figure of the level present, with null where the value may be empty
+    for level in Level:
+        figures = {column.name: _property(column) for column in _FIGURES[level]} | {HIDDEN_COLUMN: hidden}
+        by_level[FOLDERS[level]] = _strict(figures, list(figures))
     link = _link_schema()
     child = _strict(link["properties"] | _headline_schema(), link["required"] + ["target", "peserta", "status"])
     month = _strict({"bulan": _MONTH, "peserta": {"type": "integer", "minimum": 0}}, ["bulan", "peserta"])
     properties = _head_schema() | link["properties"]
     properties |= {
         "data_per": {"anyOf": [_DATE, {"type": "null"}]},
-        "angka": _strict(figures, ["target", "peserta", "status", HIDDEN_COLUMN]),
+        "angka": {"type": "object", "description": "Angka wilayah ini; isinya menurut tingkat, lihat allOf"},
         "riwayat": {"type": "array", "items": month},
         "induk": {"anyOf": [link, {"type": "null"}]},
         "anak": {"type": "array", "items": child},
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": base + REGION_SCHEMA,
+        "$id": base + API_REGION_SCHEMA,
         "title": "Berkas wilayah API 1 Desa 100 Pekerja Rentan, versi 1",
         **_strict(properties, list(properties)),
+        "allOf": [
+            {"if": {"properties": {"tingkat": {"const": folder}}}, "then": {"properties": {"angka": figures}}}
+            for folder, figures in by_level.items()
+        ],
     }
 
 
@@ -237,13 +242,13 @@ def index_schema(base: str) -> dict[str, Any]:
         "nama": text,
         "data_per": {"anyOf": [_DATE, {"type": "null"}]},
         "angka": figures,
-        "alamat": _strict({folder: text for folder in FOLDERS.values()}, list(FOLDERS.values())),
+        "alamat": _strict({folder: text for folder in FOLDERS.values()}, ["desa", "kecamatan", "kabupaten"]),
         "skema": _strict({"wilayah": text, "index": text}, ["wilayah", "index"]),
         "anak": {"type": "array", "items": child},
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": base + INDEX_SCHEMA,
+        "$id": base + API_INDEX_SCHEMA,
         "title": "Indeks API 1 Desa 100 Pekerja Rentan, versi 1",
         **_strict(properties, list(properties)),
     }

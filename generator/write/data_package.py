@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.compute.aggregate import Coverage
 from generator.model import FOLDERS, Level
-from generator.render.data_dictionary import LEVEL_TABLES, SNAPSHOT, Column, OpenFile, Table
+from generator.render.data_dictionary import LEVEL_TABLES, OPEN_DATA_FOLDER, SNAPSHOT, Column, OpenFile, Table
 from generator.render.pages import Renderer
 from generator.texts import (
     FIGURES_CREDIT,
@@ -92,7 +92,10 @@ def _foreign(file: OpenFile, present: set[str]) -> list[tuple[str, str, str]]:
     return [(f"kode_{FOLDERS[upper]}", FOLDERS[upper], f"kode_{FOLDERS[upper]}")]
 
 
-def _package(name: str, title: str, files: list[OpenFile], folder: str, renderer: Renderer) -> dict[str, Any]:
+def _package(
+    name: str, title: str, files: list[OpenFile], folder: str, renderer: Renderer, when: dt.date | None
+) -> dict[str, Any]:
+    """A package of ``files`` (paths from the site root, written relative to ``folder``), dated ``when``."""
     present = {file.name for file in files}
     data = renderer.data
     description = (
@@ -101,7 +104,6 @@ def _package(name: str, title: str, files: list[OpenFile], folder: str, renderer
     )
     if data.sample:
         description = SAMPLE_DATA_NOTE + " " + description
-    when = renderer.national.data_date
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": name,
@@ -122,25 +124,33 @@ def _package(name: str, title: str, files: list[OpenFile], folder: str, renderer
 
 def national(files: list[OpenFile], renderer: Renderer) -> dict[str, Any]:
     """The package of the national files."""
-    return _package("cakupan-1desa100", "Cakupan 1 Desa 100 Pekerja Rentan", files, "unduh/", renderer)
+    title = "Cakupan 1 Desa 100 Pekerja Rentan"
+    return _package("cakupan-1desa100", title, files, OPEN_DATA_FOLDER, renderer, renderer.national.data_date)
 
 
 def regency(node: Coverage, files: list[OpenFile], folder: str, renderer: Renderer) -> dict[str, Any]:
     """The package of one kabupaten's own files."""
     name = f"cakupan-1desa100-{node.region.slug}"
-    return _package(name, f"Cakupan 1 Desa 100 Pekerja Rentan, {node.region.full_name}", files, folder, renderer)
+    title = f"Cakupan 1 Desa 100 Pekerja Rentan, {node.region.full_name}"
+    return _package(name, title, files, folder, renderer, node.data_date)  # its own date: kept as long as its data
 
 
-def write(folder: Path, package: dict[str, Any]) -> int:
-    """Write ``package`` as ``folder/datapackage.json``, with the archives' schema if it names it; returns the bytes."""
+def json_bytes(value: object) -> bytes:
+    """JSON as every open-data and API file is written: UTF-8, keys in the order given, no spaces."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def write(folder: Path, package: dict[str, Any]) -> tuple[int, int]:
+    """Write ``package`` as ``folder/datapackage.json``, with the archives' schema if it names it; returns the
+    files and bytes written."""
     files = {PACKAGE: package}
     if any(resource["schema"] == ARCHIVE_SCHEMA for resource in package["resources"]):
         present = {resource["name"] for resource in package["resources"]}
         files[ARCHIVE_SCHEMA] = schema_of(SNAPSHOT, [("kode_desa", "desa", "kode_desa")] if "desa" in present else [])
     written = 0
     for name, content in files.items():
-        text = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+        text = json_bytes(content)
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(text)
         written += len(text)
-    return written
+    return len(files), written

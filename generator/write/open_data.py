@@ -1,6 +1,7 @@
 """The open-data files under ``unduh/``: CSV tables per level, nationally and per kabupaten, with their packages.
 
-Every file holds exactly the figures of the pages (rows from ``render/data_dictionary.py``): counts only, hidden
+Every file holds exactly the figures of the pages (rows from ``render/open_records.py``, columns from
+``render/data_dictionary.py``): counts only, hidden
 cells empty and named in ``disembunyikan``. National files are one table per level (``desa.csv``,
 ``kecamatan.csv``, ``kabupaten.csv``, ``provinsi.csv`` when provinces have pages), the monthly history
 (``riwayat-bulanan.csv``) and one archive of the villages per month (``arsip/desa-2026-11.csv``); each kabupaten
@@ -14,8 +15,8 @@ the last build noted (:class:`Sections`), and their kabupaten folders are left a
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -33,14 +34,16 @@ from generator.render.data_dictionary import (
     OpenFile,
     Table,
 )
-from generator.render.open_records import Records, Value, history_rows, month_ends, snapshot_rows
+from generator.render.open_records import Records, Value, history_rows, snapshot_rows
 from generator.render.pages import Renderer
 from generator.write import data_package
 
 FOLDER = OPEN_DATA_FOLDER
 VILLAGES = FOLDER + "desa.csv"
 """The national villages table; the next build reads it back to tell staff what changed (``published_totals``)."""
-ARCHIVE = FOLDER + "arsip/desa-{month}.csv"
+ARCHIVE_FOLDER = FOLDER + "arsip/"
+ARCHIVE_PREFIX = ARCHIVE_FOLDER + "desa-"
+ARCHIVE = ARCHIVE_PREFIX + "{month}.csv"
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class OpenData:
     kabupaten: int
     """Kabupaten folders written by this build (the others were kept as published)."""
     files: int
-    """National files and package."""
+    """National files, their package and its schema file."""
     size: int
     package: int
     """The size of the national package."""
@@ -73,32 +76,28 @@ RegencySections = dict[str, Section]
 
 
 def write_open_data(
-    site: Path,
-    renderer: Renderer,
-    regencies: dict[str, RegencySections],
-    kept: frozenset[str] | None = None,
-    before: tuple[Path, Sections] | None = None,
+    site: Path, renderer: Renderer, regencies: dict[str, RegencySections], before: tuple[Path, Sections] | None = None
 ) -> OpenData:
     """Write the national files and their package into ``site``, from the sections of the kabupaten written
-    (``regencies``, by code: :func:`write_regency` wrote their folders). The others are kept (``kept``, a
-    rebuild): their sections are copied from the published files of ``before`` (the site and its sections)."""
+    (``regencies``, by code: :func:`write_regency` wrote their folders). In a rebuild, the sections of the other
+    kabupaten are copied from the published files of ``before`` (the site and its sections)."""
     started = time.perf_counter()
     records = Records(renderer.published)
     tree = renderer.tree
-    previous = _Previous(before) if kept is not None and before else None
+    previous = _Previous(before) if before else None
     sections: dict[str, list[tuple[str, Section]]] = {}
     for regency in sorted((n for n in tree.by_code.values() if n.region.level == Level.KABUPATEN), key=_code):
         code = regency.region.code
         own = regencies.get(code) or (previous.sections(code) if previous else None)
         if own is None:  # not written, and not found in the published files
-            own = write_regency(site, regency, records.row, renderer)
+            own = regencies[code] = write_regency(site, regency, records.row, renderer)
         for path, section in own.items():
             sections.setdefault(path, []).append((code, section))
     national, ranges = _write_national(site, renderer, records, sections)
     package = data_package.write(site / FOLDER, data_package.national(national, renderer))
-    files, size = len(national) + 1, sum(f.size for f in national) + package
+    files, size = len(national) + package[0], sum(f.size for f in national) + package[1]
     seconds = time.perf_counter() - started
-    return OpenData(national, len(regencies), files, size, package, Sections(ranges), seconds)
+    return OpenData(national, len(regencies), files, size, package[1], Sections(ranges), seconds)
 
 
 def write_regency(
@@ -137,14 +136,12 @@ def _regency_sections(regency: Coverage, row: Callable[[Coverage], list[Value]],
         FOLDER + "kecamatan.csv": Section(len(districts), _csv(row(n) for n in districts)),
         FOLDER + HISTORY.name + ".csv": Section(len(history), _csv(history)),
     }
-    snapshots, ends = renderer.data.snapshots, month_ends(months)
-    by_month: list[list[list[Value]]] = [[] for _ in months]
+    by_month: dict[dt.date, list[list[Value]]] = {month: [] for month in months}
     names = _names(renderer)
     for village in villages:
-        own = snapshots.get(village.region.code, [])
-        for month_rows, archived in zip(by_month, snapshot_rows(village, names, months, ends, own), strict=True):
-            month_rows.append(archived)
-    for month, rows in zip(months, by_month, strict=True):
+        for month, archived in snapshot_rows(village, names, months).items():
+            by_month[month].append(archived)
+    for month, rows in by_month.items():
         sections[ARCHIVE.format(month=month.isoformat()[:7])] = Section(len(rows), _csv(rows))
     return sections
 
@@ -180,7 +177,7 @@ def _write(site: Path, path: str, table: Table, sections: list[Section], month: 
 
 def _write_national(
     site: Path, renderer: Renderer, records: Records, sections: dict[str, list[tuple[str, Section]]]
-) -> tuple[list[OpenFile], dict[str, dict[str, tuple[int, int]]]]:
+) -> tuple[list[OpenFile], dict[str, dict[str, tuple[int, int, int]]]]:
     """The national files, each section after the other, and where each kabupaten's section lies in them."""
     tree = renderer.tree
     provinces = sorted(tree.roots, key=_code) if renderer.multi else []
@@ -192,16 +189,16 @@ def _write_national(
     for table, nodes in top_level:
         rows = Section(len(nodes), _csv(records.row(n) for n in nodes))
         written.append(_write(site, FOLDER + table.name + ".csv", table, [rows]))
-    ranges: dict[str, dict[str, tuple[int, int]]] = {}
+    ranges: dict[str, dict[str, tuple[int, int, int]]] = {}
     for path, parts in sections.items():
         table = _table_of(path)
         if path == FOLDER + HISTORY.name + ".csv" and provinces:
             parts = _with_provinces(parts, provinces, tree.months)
         offset, ranges[path] = len(_header(table)), {}
         for code, section in parts:
-            ranges[path][code] = (offset, offset + len(section.text))
+            ranges[path][code] = (offset, offset + len(section.text), section.rows)
             offset += len(section.text)
-        month = path.removeprefix(ARCHIVE.split("{")[0]).removesuffix(".csv") if table is SNAPSHOT else ""
+        month = path.removeprefix(ARCHIVE_PREFIX).removesuffix(".csv") if table is SNAPSHOT else ""
         written.append(_write(site, path, table, [section for _, section in parts], month))
     order = [FOLDER + f"{FOLDERS[level]}.csv" for level in reversed(Level)] + [FOLDER + HISTORY.name + ".csv"]
     written.sort(key=lambda f: (order.index(f.path) if f.path in order else len(order), f.path))
@@ -209,7 +206,7 @@ def _write_national(
 
 
 def _table_of(path: str) -> Table:
-    if path.startswith(ARCHIVE.split("{")[0]):
+    if path.startswith(ARCHIVE_FOLDER):
         return SNAPSHOT
     name = path.removeprefix(FOLDER).removesuffix(".csv")
     return HISTORY if name == HISTORY.name else next(t for t in LEVEL_TABLES.values() if t.name == name)
@@ -245,9 +242,8 @@ class _Previous:
                     self.files[path] = (self.site / path).read_bytes()
                 except OSError:
                     return None
-            start, end = ranges[code]
-            text = self.files[path][start:end]
-            found[path] = Section(text.count(b"\n"), text)
+            start, end, rows = ranges[code]
+            found[path] = Section(rows, self.files[path][start:end])
         return found if found else None
 
 
@@ -258,8 +254,3 @@ def published_totals(path: Path) -> dict[str, tuple[int, str]] | None:
             return {row["kode_desa"]: (int(row["peserta"]), row["data_per"]) for row in csv.DictReader(source)}
     except (OSError, KeyError, ValueError, csv.Error):
         return None
-
-
-def json_bytes(value: object) -> bytes:
-    """JSON as every open-data and API file is written: UTF-8, keys in the order given, no spaces."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

@@ -111,7 +111,8 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
 
 def _shares(renderer: Renderer, shares: int) -> list[list[int]]:
     """The page numbers of each share: whole kabupaten, balanced by the files they make (a village makes four:
-    page, API file, poster, badge; other regions two). The overview, the updates page and provinces go first."""
+    page, API file, poster, badge; other regions two), heaviest first. The overview, the updates page and the
+    provinces are one group."""
     groups: dict[str, list[int]] = {"": [0, 1]}
     weights: dict[str, int] = {"": 4}
     for number in range(2, renderer.page_count()):
@@ -185,12 +186,14 @@ def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], numbers: 
             started = time.perf_counter()
             villages.write(site, region)
             result.village_seconds += time.perf_counter() - started
+    started = time.perf_counter()
     for number in numbers:
         region = renderer.region_of(number)
         if region and region.region.level == Level.KABUPATEN and region.region.code not in keep:
             result.regencies[region.region.code] = write_regency(
                 site, region, lambda node: rows[node.region.code], renderer
             )
+    result.data_seconds += time.perf_counter() - started
     return result
 
 
