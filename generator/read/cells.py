@@ -54,11 +54,15 @@ def region_code(cell: str) -> str:
     return cell
 
 
+VILLAGE_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
+
+
+@functools.lru_cache(maxsize=1 << 17)  # every village's code recurs in each month's rows; a bad one raises every time
 def village_code(cell: str) -> str:
     if CODE_PATTERN.fullmatch(cell) and cell.count(".") < 3:
         level = LEVEL_NAMES[cell.count(".") + 1]
         raise CellError(f"ini kode {level}, padahal yang diharapkan kode desa seperti 63.10.01.2005", "wrong-level")
-    if not re.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}", cell):
+    if not VILLAGE_CODE.fullmatch(cell):
         raise CellError("kode desa Kemendagri seperti 63.10.01.2005")
     return cell
 
