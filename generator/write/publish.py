@@ -93,7 +93,7 @@ def publish_changes(fresh: Path, site: Path, kept: set[str]) -> int:
         source, target = fresh / name, site / name
         if source.is_dir():
             target.mkdir(exist_ok=True)
-        elif not target.is_file() or target.read_bytes() != source.read_bytes():
+        elif _differ(source, target):
             os.replace(source, target)
             moved += 1
     for top in site.iterdir():
@@ -101,6 +101,14 @@ def publish_changes(fresh: Path, site: Path, kept: set[str]) -> int:
             _remove_missing(site, top, names)
     shutil.rmtree(fresh, ignore_errors=True)
     return moved
+
+
+def _differ(source: Path, target: Path) -> bool:
+    """Whether ``target`` is missing or holds other bytes than ``source``; sizes first, so that a large file of
+    another size (a national open-data table) is not read."""
+    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+        return True
+    return target.read_bytes() != source.read_bytes()
 
 
 def _remove_missing(site: Path, top: Path, names: set[Path]) -> None:
