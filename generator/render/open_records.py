@@ -14,8 +14,8 @@ from decimal import Decimal
 from generator import formatting
 from generator.compute.aggregate import Coverage
 from generator.compute.protection import ROWS, ClaimRow, Published
-from generator.model import BENEFITS, FOLDERS, Level
-from generator.render.data_dictionary import BENEFIT_CODES, Column, breakdown_groups, claims_groups
+from generator.model import FOLDERS, Level
+from generator.render.data_dictionary import BENEFIT_CODES, breakdown_groups
 from generator.texts import STATUSES
 
 Value = int | str | Decimal | None
@@ -80,28 +80,21 @@ class Records:
         grid = self.published.occupation_grid(node)
         values: list[Value] = [grid[r][c] for r in range(ROWS) for c in range(3)]
         values += grid[ROWS][:2]
+        hidden = [column.name for column, value in zip(BREAKDOWN, values, strict=True) if value is None]
         rows = {row.benefit: row for row in self.published.claim_rows(node)}
-        for benefit in BENEFITS:
-            row = rows.get(benefit)
-            if row is None:
-                values += [0, 0, None]
-            else:
-                values += [row.cases, row.amount, None if row.cases is None else _month(row.last_month)]
-        total = rows.get("")
-        values += [total.cases, total.amount] if total else [0, 0]
-        hidden = [c.name for c, v in zip(BREAKDOWN_AND_CLAIMS, values, strict=True) if v is None and _hidden(c, rows)]
-        return values, hidden
+        for benefit, code in BENEFIT_CODES.items():
+            row = rows.get(benefit, ClaimRow(benefit, 0, 0, None))  # not on the page: no claim
+            if row.cases is None:
+                hidden += [f"{code}_kasus", f"{code}_nilai_rp", f"{code}_bulan_terakhir"]
+            values += [row.cases, row.amount, None if row.cases is None else _month(row.last_month)]
+        total = rows.get("", ClaimRow("", 0, 0, None))
+        hidden += [
+            name for name, value in (("klaim_kasus", total.cases), ("klaim_nilai_rp", total.amount)) if value is None
+        ]
+        return [*values, total.cases, total.amount], hidden
 
 
-BREAKDOWN_AND_CLAIMS = [column for group in (*breakdown_groups(), *claims_groups()) for column in group.columns]
-
-
-def _hidden(column: Column, rows: dict[str, ClaimRow]) -> bool:
-    """Whether an empty breakdown or claims cell is empty because it is hidden (a month is empty without claims)."""
-    if not column.name.endswith("_bulan_terakhir"):
-        return True
-    benefit = next(b for b, code in BENEFIT_CODES.items() if column.name == f"{code}_bulan_terakhir")
-    return benefit in rows and rows[benefit].cases is None
+BREAKDOWN = [column for group in breakdown_groups() for column in group.columns]
 
 
 def since_joined(node: Coverage, months: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
