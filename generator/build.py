@@ -42,6 +42,7 @@ from generator.write.api import write_index
 from generator.write.finder import FINDER, write_finder
 from generator.write.forwards import write_forwards
 from generator.write.open_data import VILLAGES, OpenData, Sections, published_totals, write_open_data
+from generator.write.precompress import precompress
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
 from generator.write.shell import REGION_SHELL_URL, write_page, write_pages
 from generator.write.sitemap import write_sitemaps
@@ -222,6 +223,8 @@ class Builder:
             generated = write_generated(fresh, staged, site_url or "/", kept, sections)
             pages = generated.pages
             clock.lap("tulis")
+            log.info("salinan terpadatkan untuk server web: %s", precompress(fresh, os.cpu_count() or 1))
+            clock.lap("padatkan")
         opened = generated.open_data
         written = pages - len(kept or ())
         self.last = {"ditulis": written, "tetap": len(kept or ()), "kabupaten_data": opened.kabupaten}

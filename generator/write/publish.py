@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.problems import GeneratorError
+from generator.write.precompress import COMPRESSED
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -96,11 +97,21 @@ def publish_changes(fresh: Path, site: Path, kept: set[str]) -> int:
         elif _differ(source, target):
             os.replace(source, target)
             moved += 1
+            _remove_stale_copies(fresh / name, target)
     for top in site.iterdir():
         if top.name not in kept:
             _remove_missing(site, top, names)
     shutil.rmtree(fresh, ignore_errors=True)
     return moved
+
+
+def _remove_stale_copies(source: Path, target: Path) -> None:
+    """Delete the published compressed copies of ``target`` that the new file has none of
+    (``write/precompress.py``): nginx would otherwise send the old page to browsers that accept gzip."""
+    for suffix in COMPRESSED:
+        copy = target.with_name(target.name + suffix)
+        if not source.with_name(source.name + suffix).exists() and copy.exists():
+            copy.unlink()
 
 
 def _differ(source: Path, target: Path) -> bool:
