@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test serve check lint clean sample bench
+.PHONY: site test serve check lint clean sample bench debian-packages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,15 +15,17 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# The browser tests (tests/browser/) drive Debian's Chromium through Playwright; Playwright's own browser
-# download is never used. Elsewhere: make test CHROMIUM=/path/to/chromium
+# The tests run Debian's programs: Chromium, driven by Playwright (tests/browser/; Playwright's own browser
+# download is never used; elsewhere: make test CHROMIUM=/path/to/chromium), zbarimg to read QR codes, nginx with
+# the shipped configuration (deploy/nginx/), rsync and an SSH server on loopback for `terbitkan`.
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+DEBIAN_PACKAGES := chromium fonts-liberation zbar-tools nginx libnginx-mod-http-brotli-static rsync openssh-server openssh-client
 
-$(CHROMIUM):
-	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation zbar-tools >/dev/null
+debian-packages:
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; }
 
 $(VENV)/.installed-bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[bench]'
@@ -43,7 +45,7 @@ lint: $(VENV)/.installed-test  ## ruff (lint and format) and mypy (types of gene
 	$(VENV)/bin/ruff format --check generator tests benchmarks
 	$(VENV)/bin/mypy
 
-test: lint $(CHROMIUM)  ## lint, then every test (builds real sites, opens them in Chromium)
+test: lint debian-packages  ## lint, then every test (builds real sites, serves them with nginx, opens them in Chromium)
 	$(PY) -m pytest
 
 sample: $(VENV)/.installed  ## remake the built-in sample data (needs ../shared/wilayah)

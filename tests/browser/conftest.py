@@ -1,25 +1,21 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright, the site served on 127.0.0.1.
 
 One browser for the whole session; every test gets a fresh context (empty cache, no cookies) at
-360 × 740, the screen of a cheap Android phone. The server gzips text, as any real host does, so
-the sizes in the browser's network log are what a resident's phone would download.
+360 × 740, the screen of a cheap Android phone. The site is served by Debian's nginx with the
+shipped configuration (``deploy/nginx/``, ``tests/nginx.py``): its compressed copies, headers and
+Content-Security-Policy, so the sizes in the browser's network log are what a resident's phone would
+download, and a page that breaks the policy fails.
 
-A visit fails its test when the page logs a console error, throws, or asks for anything that is
-not on the loopback server (such requests are aborted, never sent).
+A visit fails its test when the page logs a console error, throws, breaks the Content-Security-Policy,
+or asks for anything that is not on the loopback server (such requests are aborted, never sent).
 """
 
 from __future__ import annotations
 
-import gzip
-import http.server
-import io
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
-from urllib.parse import unquote, urlsplit
 
 import playwright.sync_api as playwright_api
 import pytest
@@ -30,6 +26,7 @@ from generator.compute.aggregate import Tree, build_tree
 from generator.formatting import number
 from generator.read.dataset import load_dataset
 from tests.helpers import ROOT
+from tests.nginx import nginx
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium (`apt-get install chromium`; `make test` does it). Playwright's own browser download is not used."""
@@ -62,64 +59,12 @@ PAGES = {
 }
 """One page of every type, by a name that reads well in a test id."""
 
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for text when the browser accepts it, like nginx with `gzip on`."""
-
-    protocol_version = "HTTP/1.1"
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-    }
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not unquote(urlsplit(self.path).path).endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", urlsplit(self.path).path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return None
-            path = path / "index.html"
-        if not path.is_file():
-            self.send_error(404)
-            return None
-        body = path.read_bytes()
-        kind = self.guess_type(str(path))
-        headers = {"Content-Type": kind}
-        if kind.startswith(TEXT_TYPES) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=6, mtime=0)
-            headers["Content-Encoding"] = "gzip"
-        headers["Vary"] = "Accept-Encoding"
-        headers["Content-Length"] = str(len(body))
-        self.send_response(200)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="session")
-def site_url(built: Paths) -> Iterator[str]:
-    """The address of the default site, served from its build folder on 127.0.0.1 for the session."""
-
-    class Handler(_Handler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(built.site), **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+def site_url(built: Paths, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The address of the default site, served by Debian's nginx with the shipped configuration for the session."""
+    with nginx(built.site.resolve(), tmp_path_factory.mktemp("nginx")) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -155,6 +100,11 @@ class Visit:
         )
 
 
+CSP_WATCH = """addEventListener("securitypolicyviolation", e =>
+  console.error(`Content-Security-Policy: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`));"""
+"""Every breach of the policy as a console error, which fails the visit (Chromium logs most of them itself)."""
+
+
 def is_local(url: str, site_url: str) -> bool:
     return url.startswith(site_url) or url.startswith(("data:", "blob:", "about:"))
 
@@ -174,6 +124,7 @@ def open_visit(
             route.abort()
 
     context.route("**/*", guard)
+    context.add_init_script(CSP_WATCH)
     visit.page.on("console", lambda m: m.type == "error" and visit.console_errors.append(f"{m.text} ({m.location})"))
     visit.page.on("pageerror", lambda e: visit.page_errors.append(str(e)))
     return context, visit

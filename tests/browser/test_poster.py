@@ -4,12 +4,8 @@ Debian's zbar-tools) reads its code, and that address still leads to the village
 
 from __future__ import annotations
 
-import contextlib
-import http.server
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import playwright.sync_api as playwright_api
@@ -20,7 +16,8 @@ from generator.build import Paths, build_site
 from generator.compute.aggregate import build_tree
 from generator.formatting import date, number
 from generator.read.dataset import load_dataset
-from tests.browser.conftest import SUMMARY, _Handler
+from tests.browser.conftest import SUMMARY
+from tests.nginx import nginx
 from tests.test_village_halls import REAL, renumber
 
 ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
@@ -91,21 +88,6 @@ def decoded_qr(browser: playwright_api.Browser, url: str, shot: Path) -> str:
     return found.stdout.strip()
 
 
-@contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    class Handler(_Handler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_the_qr_code_scans_to_the_village_and_still_does_after_its_code_changes(browser, project, tmp_path, output):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", REAL)
@@ -119,7 +101,7 @@ def test_the_qr_code_scans_to_the_village_and_still_does_after_its_code_changes(
         )
         build_site(project)
     path = address.removeprefix(REAL)  # the printed code's path, on the site as it is now
-    with served(project.site) as base:
+    with nginx(project.site.resolve(), tmp_path / "nginx") as base:  # the forward, as the real server sends it
         page = browser.new_page(java_script_enabled=False)
         response = page.goto(base + path)
         assert response is not None and response.ok
