@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build|check|serve|pantau|import|sample``."""
+"""Command line: ``python -m generator build|check|serve|pantau|import|terbitkan|sample``."""
 
 from __future__ import annotations
 
@@ -63,6 +63,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAMA=JUDUL",
         help="kolom berjudul lain, mis. --kolom status='Status Peserta BPJS' (boleh berulang); "
         "NAMA salah satu dari: " + ", ".join(COLUMN_NAMES),
+    )
+    deploy = commands.add_parser(
+        "terbitkan",
+        help="unggah site/ ke server web sebagai rilis baru dan tayangkan sekaligus (rsync; lokal atau lewat SSH)",
+    )
+    deploy.add_argument(
+        "tujuan",
+        help="folder rilis: /srv/1desa100pekerjarentan di mesin ini, atau staf@server:/srv/1desa100pekerjarentan",
+    )
+    deploy.add_argument("--site", type=Path, default=Path("site"), help="situs yang diunggah (bawaan: site)")
+    deploy.add_argument("--ssh", default="ssh", help="perintah SSH dengan opsinya, mis. 'ssh -p 2222' (bawaan: ssh)")
+    deploy.add_argument("--batas-kecepatan", type=int, metavar="KBPS", help="batas kecepatan unggah dalam KB/detik")
+    deploy.add_argument(
+        "--kembalikan", action="store_true", help="tayangkan lagi rilis sebelum yang tayang sekarang (tanpa mengunggah)"
     )
     sample = commands.add_parser("sample", help="buat data contoh dari referensi wilayah")
     sample.add_argument("--wilayah", type=Path, required=True, help="folder referensi wilayah (provinces.csv, ...)")
@@ -177,6 +191,26 @@ def _file_times(paths: list[Path]) -> set[tuple[str, int, int]]:
     return {(str(f), s.st_mtime_ns, s.st_size) for f in files if f.is_file() and (s := f.stat())}
 
 
+def _deploy(args: argparse.Namespace) -> None:
+    from generator.deploy import KEPT_RELEASES, Target, deploy, roll_back
+
+    target = Target.parse(args.tujuan, args.ssh)
+    if args.kembalikan:
+        print(f"Rilis {roll_back(target)} tayang lagi di {args.tujuan}.")
+        return
+    uploaded = deploy(args.site, target, args.batas_kecepatan)
+    same = uploaded.files - uploaded.sent
+    print(
+        f"Rilis {uploaded.release} tayang di {args.tujuan}: {uploaded.sent} berkas baru atau berubah dikirim "
+        f"({uploaded.bytes_sent / 1e6:.1f} MB)"
+        + (f", {same} berkas lain sama dengan rilis sebelumnya." if same else ".")
+    )
+    print(
+        f"{KEPT_RELEASES} rilis terakhir disimpan. Kembali ke rilis sebelumnya: "
+        f"python -m generator terbitkan {args.tujuan} --kembalikan"
+    )
+
+
 def _sample(args: argparse.Namespace) -> None:
     from generator.sample import write_sample
 
@@ -205,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
             _watch(args)
         elif args.command == "import":
             _import(args)
+        elif args.command == "terbitkan":
+            _deploy(args)
         else:
             _sample(args)
     except DataError as error:

@@ -76,20 +76,21 @@ def nginx(root: Path, work: Path) -> Iterator[str]:
         raise RuntimeError(f"nginx -t failed:\n{checked.stderr}")
     server = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf")], stderr=subprocess.PIPE)
     try:
-        _wait_for(port, server)
+        wait_for_port(port, server, "nginx")
         yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def _wait_for(port: int, server: subprocess.Popen[bytes]) -> None:
+def wait_for_port(port: int, server: subprocess.Popen[bytes], name: str) -> None:
+    """Wait until ``server`` listens on ``port``; fail with what it printed if it stops first."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"nginx stopped: {server.stderr.read().decode() if server.stderr else ''}")
+            raise RuntimeError(f"{name} stopped: {server.stderr.read().decode() if server.stderr else ''}")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.05)
-    raise RuntimeError("nginx did not start listening within 10 s")
+    raise RuntimeError(f"{name} did not start listening within 10 s")
