@@ -94,6 +94,9 @@ WORK_LINES = {
     "api_work": r"berkas API wilayah: (\d+(?:\.\d+)?) s",
     "open_data": r"data terbuka seluruh wilayah: .* dalam (\d+(?:\.\d+)?) s",
     "audit_added": r"audit angka tersembunyi: (\d+) sel ditambah",
+    "precompressed_files": r"salinan terpadatkan untuk server web: (\d+) berkas",
+    "gzip_mb": r"dipadatkan: gzip (\d+(?:\.\d+)?) MB",
+    "brotli_mb": r"dipadatkan: gzip .* MB, brotli (\d+(?:\.\d+)?) MB",
 }
 """Lines of the build's log with the seconds of work on QR codes, on posters and badges, and on the audit of
 hidden cells (and the cells it hid)."""
@@ -277,7 +280,7 @@ def weigh(site: Path) -> Output:
 @dataclass
 class Rebuilds:
     """Rebuilds after one village changed: seconds until the site was published and until the build returned,
-    pages written, and the peak memory of the process."""
+    pages written, the peak memory of the process, and the deploys after them."""
 
     published: list[float]
     returned: list[float]
@@ -285,6 +288,14 @@ class Rebuilds:
     regencies: list[int]
     """Kabupaten whose open-data folder each rebuild wrote."""
     peak_rss: int
+    first_deploy: float
+    """Seconds to deploy the whole site to an empty release folder (``terbitkan``)."""
+    deployed: list[float]
+    """Seconds to deploy after each rebuild."""
+    sent: list[int]
+    """Files each of those deploys sent."""
+    changed: list[int]
+    """Files each rebuild replaced or added in site/."""
 
 
 def report(
@@ -307,7 +318,7 @@ def report(
         ("villages", villages, villages, "{:.0f}"),
         ("make data (s)", data_seconds, None, "{:.1f}"),
         ("generate (s)", stage(ours, "generator"), None, "{:.1f}"),
-        ("MkDocs build (s)", stage(ours, "mkdocs"), stage(plain, "mkdocs"), "{:.1f}"),
+        ("ProperDocs / MkDocs build (s)", stage(ours, "properdocs"), stage(plain, "mkdocs"), "{:.1f}"),
         ("write generated pages (s)", stage(ours, "tulis"), None, "{:.1f}"),
         ("audit of hidden cells: work, all processes (s)", stage(ours, "audit"), None, "{:.1f}"),
         ("cells hidden by the audit", stage(ours, "audit_added"), None, "{:.0f}"),
@@ -322,6 +333,10 @@ def report(
         ("API files: work, all processes (s)", stage(ours, "api_work"), None, "{:.1f}"),
         ("API files (files)", mine.api_files, None, "{:.0f}"),
         ("API files (MB)", mine.api_size / MB, None, "{:.1f}"),
+        ("precompressed copies: time (s)", stage(ours, "padatkan"), None, "{:.1f}"),
+        ("precompressed copies: files compressed", stage(ours, "precompressed_files"), None, "{:.0f}"),
+        ("precompressed copies: gzip (MB)", stage(ours, "gzip_mb"), None, "{:.0f}"),
+        ("precompressed copies: brotli (MB)", stage(ours, "brotli_mb"), None, "{:.0f}"),
         ("total wall (s)", wall(ours), wall(plain), "{:.1f}"),
         ("peak memory (MB, PSS)", peak(ours), peak(plain), "{:.0f}"),
         ("output size (MB)", mine.size / MB, theirs.size / MB, "{:.1f}"),
@@ -333,6 +348,10 @@ def report(
         ("rebuild, until ready for the next change (s)", statistics.median(again.returned), None, "{:.1f}"),
         ("pages written by that rebuild", statistics.median(again.written), None, "{:.0f}"),
         ("kabupaten open-data folders written by that rebuild", statistics.median(again.regencies), None, "{:.0f}"),
+        ("first deploy of the whole site to a release folder (s)", again.first_deploy, None, "{:.1f}"),
+        ("deploy after one village changed (s)", statistics.median(again.deployed), None, "{:.1f}"),
+        ("files that rebuild changed", statistics.median(again.changed), None, "{:.0f}"),
+        ("files that deploy sent", statistics.median(again.sent), None, "{:.0f}"),
         ("peak memory, build then rebuilds (MB, PSS)", again.peak_rss / MB, None, "{:.0f}"),
     ]
     lines = [
@@ -356,7 +375,7 @@ def machine() -> str:
     return (
         f"Machine: {cpu.group(1) if cpu else platform.processor() or 'unknown CPU'}, {os.cpu_count()} cores, "
         f"{psutil.virtual_memory().total / 1024**3:.1f} GB RAM, Python {platform.python_version()}, "
-        f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}"
+        f"ProperDocs {version('properdocs')}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}"
     )
 
 
@@ -386,7 +405,17 @@ def main() -> None:
         say(f"run {i}/{args.repeat}: ours {ours[-1].wall:.1f} s")
     sizes = {"ours": weigh(ours_dir / "site"), "plain": weigh(plain_dir / "site")}
     run, result = rebuild_ours(ours_dir, data, max(3, args.repeat))
-    again = Rebuilds(result["published"], result["returned"], result["written"], result["regencies"], run.peak_rss)
+    again = Rebuilds(
+        result["published"],
+        result["returned"],
+        result["written"],
+        result["regencies"],
+        run.peak_rss,
+        result["first_deploy"],
+        result["deployed"],
+        result["sent"],
+        result["changed"],
+    )
     say(f"rebuilds, until published: {', '.join(f'{s:.1f}' for s in again.published)} s; pages written {again.written}")
     villages = len(list((plain_dir / "docs" / "desa").glob("*.md")))  # fewer than asked if N > all
     text = report(villages, args.repeat, data_seconds, ours, plain, sizes, again)

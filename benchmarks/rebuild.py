@@ -8,7 +8,9 @@ Each rebuild edits the latest row of one kabupaten's file, then times ``Builder.
 rebuild ``python -m generator pantau`` runs: the first in the province with the most data (the
 slowest to protect again), the others spread over provinces from large to small. The seconds until
 the site was published and until the build returned (after settling memory for the next one), and
-the pages written, go to ``--out``.
+the pages written, go to ``--out``. After the full build and after each rebuild the site is deployed
+(``python -m generator terbitkan``) to a release folder beside it: the seconds, and the files it sent against
+the files the rebuild changed.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 from pathlib import Path
 
 from generator.build import Builder, Paths
+from generator.deploy import Target, deploy
 
 
 def bump_latest_row(path: Path) -> None:
@@ -41,12 +44,16 @@ def main() -> None:
     paths = Paths(args.data, folder / "docs", folder / "build" / "docs", folder / "site", folder / "mkdocs.yml")
     builder = Builder(paths, watching=True)
     builder.build()
+    releases = Target.parse(str(folder / "rilis"))
+    started = time.perf_counter()
+    deploy(paths.site, releases)
+    first_deploy = time.perf_counter() - started
     files = sorted((args.data / "kepesertaan").glob("*.csv"))
     size: dict[str, int] = {}
     for file in files:
         size[file.name[:2]] = size.get(file.name[:2], 0) + file.stat().st_size
     files.sort(key=lambda f: (-size[f.name[:2]], f.name))  # the largest province first
-    published, returned, written, regencies = [], [], [], []
+    published, returned, written, regencies, deployed, sent, changed = [], [], [], [], [], [], []
     for i in range(args.times):
         bump_latest_row(files[i * len(files) // args.times])
         started = time.perf_counter()
@@ -55,7 +62,20 @@ def main() -> None:
         published.append(builder.published_after)
         written.append(builder.last["ditulis"])
         regencies.append(builder.last["kabupaten_data"])
-    result = {"published": published, "returned": returned, "written": written, "regencies": regencies}
+        changed.append(builder.last["berkas_terbit"])
+        started = time.perf_counter()
+        sent.append(deploy(paths.site, releases).sent)
+        deployed.append(time.perf_counter() - started)
+    result = {
+        "published": published,
+        "returned": returned,
+        "written": written,
+        "regencies": regencies,
+        "first_deploy": first_deploy,
+        "deployed": deployed,
+        "sent": sent,
+        "changed": changed,
+    }
     args.out.write_text(json.dumps(result), encoding="utf-8")
 
 

@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils import get_build_timestamp
 
+from generator import ENGINE
 from generator.compute.aggregate import build_tree
 from generator.compute.changes import report_against_published, village_totals
 from generator.compute.incremental import (
@@ -173,8 +174,8 @@ class Builder:
         self.parsed: ParseCache = {}
         self.published: LastBuild | None = None
         self.last: dict[str, int] = {}
-        """Pages written and kept as published by the last build, and kabupaten whose open-data folder it wrote
-        (for the log, the tests and the benchmark)."""
+        """Pages written and kept as published by the last build, kabupaten whose open-data folder it wrote and,
+        in a rebuild, the files it replaced or added in ``site/`` (for the log, the tests and the benchmark)."""
         self.published_after = 0.0
         """Seconds from the start of the last build until its site was published."""
         self.qr_codes: dict[str, QrCode] = {}
@@ -212,7 +213,7 @@ class Builder:
         fresh = fresh_folder(paths.site)
         with _build_date(renderer.national.data_date):
             _run_mkdocs(paths, fresh)
-            clock.lap("mkdocs")
+            clock.lap(ENGINE)
             renderer.qr = self.qr_codes = qr_codes.result()
             clock.lap("qr")
             log.info("kode QR: %d dibuat dalam %.1f s kerja", qr_codes.made, qr_codes.seconds)
@@ -234,7 +235,7 @@ class Builder:
         if kept is None:
             publish(fresh, paths.site)
         else:
-            publish_changes(fresh, paths.site, GENERATED_FOLDERS)
+            self.last["berkas_terbit"] = publish_changes(fresh, paths.site, GENERATED_FOLDERS)
         self.published = LastBuild(data.fingerprints, made, shell, folder_id(paths.site), opened.sections)
         clock.lap("terbit")
         return report
@@ -336,8 +337,8 @@ def _run_mkdocs(paths: Paths, site_dir: Path) -> None:
     try:
         mkdocs_build(config)
     except MkDocsException as error:
-        raise GeneratorError(f"MkDocs gagal membangun situs: {error}") from None
+        raise GeneratorError(f"{ENGINE} gagal membangun situs: {error}") from None
     except SystemExit as error:  # MkDocs aborts strict builds this way in some versions
-        raise GeneratorError(f"MkDocs gagal membangun situs ({error})") from None
+        raise GeneratorError(f"{ENGINE} gagal membangun situs ({error})") from None
     finally:
         config.plugins.on_shutdown()

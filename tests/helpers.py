@@ -37,9 +37,8 @@ def generator_env() -> dict[str, str]:
 
 def run_generator(*args: str, cwd: Path, **options: Any) -> subprocess.CompletedProcess[str]:
     """Run ``python -m generator ARGS`` in ``cwd`` and return what it printed and its exit status."""
-    return subprocess.run(
-        generator_command(*args), cwd=cwd, capture_output=True, text=True, env=generator_env(), **options
-    )
+    options.setdefault("env", generator_env())
+    return subprocess.run(generator_command(*args), cwd=cwd, capture_output=True, text=True, **options)
 
 
 def start_generator(*args: str, cwd: Path, **options: Any) -> subprocess.Popen[Any]:

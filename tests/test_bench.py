@@ -10,7 +10,7 @@ ROWS = [
     "villages",
     "make data (s)",
     "generate (s)",
-    "MkDocs build (s)",
+    "ProperDocs / MkDocs build (s)",
     "write generated pages (s)",
     "audit of hidden cells: work, all processes (s)",
     "cells hidden by the audit",
@@ -25,6 +25,10 @@ ROWS = [
     "API files: work, all processes (s)",
     "API files (files)",
     "API files (MB)",
+    "precompressed copies: time (s)",
+    "precompressed copies: files compressed",
+    "precompressed copies: gzip (MB)",
+    "precompressed copies: brotli (MB)",
     "total wall (s)",
     "peak memory (MB, PSS)",
     "output size (MB)",
@@ -36,6 +40,10 @@ ROWS = [
     "rebuild, until ready for the next change (s)",
     "pages written by that rebuild",
     "kabupaten open-data folders written by that rebuild",
+    "first deploy of the whole site to a release folder (s)",
+    "deploy after one village changed (s)",
+    "files that rebuild changed",
+    "files that deploy sent",
     "peak memory, build then rebuilds (MB, PSS)",
 ]
 
@@ -49,3 +57,6 @@ def test_benchmark_prints_its_table_and_the_ratio_last(tmp_path):
     assert labels == ["measure", *ROWS]
     assert re.fullmatch(r"ratio_vs_plain_mkdocs=\d+\.\d\d", result.stdout.splitlines()[-1])
     assert (tmp_path / "result.md").read_text(encoding="utf-8").strip() == result.stdout.strip()
+    rows = [line.split("|") for line in result.stdout.splitlines() if line.startswith("| ")]
+    cells = {row[1].strip(): row[2].strip() for row in rows}
+    assert cells["files that deploy sent"] == cells["files that rebuild changed"] != "0"  # only the changed files
