@@ -10,7 +10,7 @@ from tests.helpers import ROOT
 PACKAGE = ROOT / "generator"
 STAGES = {"shared": 0, "read": 1, "compute": 2, "render": 3, "write": 4, "top": 5}
 """The pipeline in order. Shared: the records and texts every stage uses. Top: the CLI and the build."""
-SHARED = {"problems", "formatting", "texts", "model", "facts"}
+SHARED = {"problems", "formatting", "texts", "model", "facts", "progress"}
 MAX_LINES = 350
 
 

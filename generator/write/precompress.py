@@ -22,6 +22,8 @@ from pathlib import Path
 
 import brotli
 
+from generator.progress import Progress
+
 COMPRESSED = (".gz", ".br")
 """The suffixes of the compressed copies, in the order nginx prefers them (last: brotli)."""
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".xsl", ".svg", ".csv", ".txt", ".map"})
@@ -57,13 +59,19 @@ def precompress(folder: Path, processes: int = 1) -> Precompressed:
     started = time.perf_counter()
     files = sorted(str(path) for path in folder.rglob("*") if _wanted(path))
     tasks = [files[i : i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
-    if processes > 1 and len(tasks) > 1:
-        # spawned, not forked: a forked worker would hold the build's lock (``publish.publishing_lock``) for as
-        # long as it outlived a build that was killed
-        with ProcessPoolExecutor(processes, multiprocessing.get_context("spawn")) as pool:
-            sizes = list(pool.map(_compress_all, tasks))
-    else:
-        sizes = [_compress_all(task) for task in tasks]
+    sizes: list[tuple[int, int, int]] = []
+    with Progress("salinan terpadatkan", len(files)) as progress:
+        if processes > 1 and len(tasks) > 1:
+            # spawned, not forked: a forked worker would hold the build's lock (``publish.publishing_lock``) for
+            # as long as it outlived a build that was killed
+            with ProcessPoolExecutor(processes, multiprocessing.get_context("spawn")) as pool:
+                for compressed in pool.map(_compress_all, tasks):
+                    sizes.append(compressed)
+                    progress.done(len(sizes) * FILES_PER_TASK)
+        else:
+            for task in tasks:
+                sizes.append(_compress_all(task))
+                progress.done(len(sizes) * FILES_PER_TASK)
     size, gzipped, brotlied = (sum(task[i] for task in sizes) for i in range(3))
     return Precompressed(len(files), size, gzipped, brotlied, time.perf_counter() - started)
 

@@ -19,12 +19,14 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Level
 from generator.problems import GeneratorError
+from generator.progress import Progress
 from generator.render.open_records import Value
 from generator.render.pages import Page, Renderer
 from generator.write.api import Api
@@ -91,14 +93,21 @@ def write_pages(site: Path, renderer: Renderer, workers: int = 1, keep: frozense
     """
     count = renderer.page_count() - len(keep)
     shares = _shares(renderer, workers if workers > 1 and count >= MIN_PAGES_PER_WORKER * 2 else 1)
-    if len(shares) == 1:
-        results = [_write_share(site, renderer, keep, shares[0])]
-    else:
-        # forked workers inherit the renderer through the initializer's arguments instead of receiving a copy
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(len(shares) - 1, context, _start_worker, (renderer,)) as pool:
-            others = [pool.submit(_write_worker_share, site, keep, numbers) for numbers in shares[1:]]
-            results = [_write_share(site, renderer, keep, shares[0]), *(future.result() for future in others)]
+    # the progress shown is this process's share, scaled to the whole: the shares are balanced
+    with Progress("halaman wilayah", count) as progress:
+        scale = count / max(len(shares[0]), 1)
+
+        def own(written: int) -> None:
+            progress.done(int(written * scale))
+
+        if len(shares) == 1:
+            results = [_write_share(site, renderer, keep, shares[0], own)]
+        else:
+            # forked workers inherit the renderer through the initializer's arguments instead of receiving a copy
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(len(shares) - 1, context, _start_worker, (renderer,)) as pool:
+                others = [pool.submit(_write_worker_share, site, keep, numbers) for numbers in shares[1:]]
+                results = [_write_share(site, renderer, keep, shares[0], own), *(f.result() for f in others)]
     written = sorted(url for result in results for url in result.urls)  # the same order for any number of workers
     villages, api = sum(r.village_seconds for r in results), sum(r.api_seconds for r in results)
     log.info("poster dan lencana desa: %.1f s kerja (dijumlah dari %d proses)", villages, len(results))
@@ -152,17 +161,22 @@ def _start_worker(renderer: Renderer) -> None:
 
 def _write_worker_share(site: Path, keep: frozenset[str], numbers: list[int]) -> _ShareResult:
     assert _worker_renderer is not None, "a worker is started by write_pages"
-    return _write_share(site, _worker_renderer, keep, numbers)
+    return _write_share(site, _worker_renderer, keep, numbers, lambda done: None)
 
 
-def _write_share(site: Path, renderer: Renderer, keep: frozenset[str], numbers: list[int]) -> _ShareResult:
+def _write_share(
+    site: Path, renderer: Renderer, keep: frozenset[str], numbers: list[int], progress: Callable[[int], None]
+) -> _ShareResult:
     """Write the pages ``numbers`` of the renderer, except those of the regions in ``keep``, each with its API file
-    (and a village's poster and badge), then the open-data folder of each kabupaten not in ``keep``."""
+    (and a village's poster and badge), then the open-data folder of each kabupaten not in ``keep``;
+    ``progress`` is told every thousand pages how many this share has written."""
     result = _ShareResult([], 0.0, 0.0, {})
     villages, api = VillageFiles(renderer), Api(renderer)
     rows: dict[str, list[Value]] = {}
     shells: dict[str, Shell] = {}
-    for number in numbers:
+    for done, number in enumerate(numbers):
+        if done % 1000 == 0:
+            progress(done)
         region = renderer.region_of(number)
         if region and region.region.code[:5] not in keep:
             started = time.perf_counter()
