@@ -1,4 +1,4 @@
-# Two commands on a fresh machine: `make site` builds site/ from data/, `make test` runs the tests.
+# Two commands on a fresh machine: `make site` builds site/ from data/, `make test` runs the tests (installing Debian's Chromium, nginx, rsync and OpenSSH for them).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python

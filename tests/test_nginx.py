@@ -45,6 +45,7 @@ def policy(response: http.client.HTTPResponse) -> dict[str, str]:
 
 
 def test_a_page_is_sent_as_its_precompressed_copy_in_brotli_or_gzip(server, built):
+    """Pages, styles and scripts; the API and the open data are compressed as they are sent."""
     page = built.site / VILLAGE / "index.html"
     for encoding, suffix, decode in (("br", ".br", brotli.decompress), ("gzip", ".gz", gzip.decompress)):
         response, body = server.get("/" + VILLAGE, Accept_Encoding=f"{encoding}")
@@ -128,7 +129,7 @@ def test_a_file_without_a_copy_is_compressed_as_it_is_sent(tmp_path):
     site = tmp_path / "situs"
     (site / "unduh").mkdir(parents=True)
     table = "kode_desa,peserta\n" + "".join(f"63.10.01.{n:04d},{n % 150}\n" for n in range(300_000))
-    (site / "unduh" / "besar.csv").write_text(table, encoding="utf-8")  # over LARGEST: no copy
+    (site / "unduh" / "besar.csv").write_text(table, encoding="utf-8")  # in unduh/: no copy
     with nginx(site.resolve(), tmp_path / "nginx") as address:
         response, body = Server(address).get("/unduh/besar.csv", Accept_Encoding="gzip")
     assert response.getheader("Content-Encoding") == "gzip"

@@ -6,8 +6,12 @@ Both copies are reproducible: gzip's header carries no time (``mtime=0``) and br
 site always gives the same bytes, and a rebuild republishes only the copies of the files that changed. Each
 copy takes its file's modification time, so nginx dates all three alike.
 
-Files under :data:`SMALLEST` gain little; files over :data:`LARGEST` (the national open-data tables) would take
-seconds in every rebuild, so nginx compresses those as it sends them (``gzip on``).
+Copies are made of what residents' phones fetch: pages, styles, scripts, the finder's and the search's files.
+Files under :data:`SMALLEST` gain little, and the folders in :data:`LEFT_TO_NGINX` (the JSON API, the open data,
+the posters, together two thirds of the files) are fetched by scripts, researchers and a village hall's printer
+now and then: nginx compresses those as it sends them (``gzip on``). At national scale copying them as well
+would write half a million more files in every full build, and the national tables would be compressed again
+in every rebuild.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ COMPRESSED = (".gz", ".br")
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".xsl", ".svg", ".csv", ".txt", ".map"})
 SMALLEST = 1024
 """Bytes below which a file gets no compressed copy (nginx's ``gzip_min_length`` is the same)."""
-LARGEST = 4 * 1024 * 1024
-"""Bytes above which a file gets no compressed copy."""
+LEFT_TO_NGINX = frozenset({"api", "unduh"})
+"""Top folders whose files get no copies; nor do the posters (``<region>/poster/``)."""
+POSTER = "poster"
 GZIP_LEVEL = 6
 BROTLI_QUALITY = 5
 """Brotli's quality 5 is as fast as gzip's level 6 and 5 % smaller on the pages; 11 is 15 times slower."""
@@ -57,7 +62,7 @@ class Precompressed:
 def precompress(folder: Path, processes: int = 1) -> Precompressed:
     """Write the compressed copies of every text file under ``folder``, over ``processes`` processes."""
     started = time.perf_counter()
-    files = sorted(str(path) for path in folder.rglob("*") if _wanted(path))
+    files = sorted(_text_files(folder))
     tasks = [files[i : i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
     sizes: list[tuple[int, int, int]] = []
     with Progress("salinan terpadatkan", len(files)) as progress:
@@ -76,8 +81,17 @@ def precompress(folder: Path, processes: int = 1) -> Precompressed:
     return Precompressed(len(files), size, gzipped, brotlied, time.perf_counter() - started)
 
 
-def _wanted(path: Path) -> bool:
-    return path.suffix in TEXT_SUFFIXES and path.is_file() and SMALLEST <= path.stat().st_size <= LARGEST
+def _text_files(folder: Path) -> list[str]:
+    """The files under ``folder`` that get compressed copies."""
+    found = []
+    for top, folders, names in os.walk(folder):
+        at_top = top == str(folder)
+        folders[:] = [name for name in folders if name != POSTER and not (at_top and name in LEFT_TO_NGINX)]
+        for name in names:
+            path = os.path.join(top, name)
+            if os.path.splitext(name)[1] in TEXT_SUFFIXES and os.path.getsize(path) >= SMALLEST:
+                found.append(path)
+    return found
 
 
 def _compress_all(files: list[str]) -> tuple[int, int, int]:
