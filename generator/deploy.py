@@ -18,6 +18,7 @@ upload leaves the live site as it was. The last :data:`KEPT_RELEASES` releases a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import shlex
 import subprocess
@@ -25,10 +26,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.problems import GeneratorError
+from generator.release_manifest import (
+    MANIFEST_SUFFIX,
+    Manifest,
+    changes,
+    manifest_text,
+    read_manifest,
+    site_manifest,
+    text_digest,
+)
 
 RELEASES = "releases"
 LIVE = "current"
 UPLOAD = ".unggahan"
+BASIS = ".unggahan.dasar"
+"""Names the release an upload folder was copied from (``_send_changes``)."""
 KEPT_RELEASES = 5
 RELEASE_NAME = re.compile(r"^\d{8}T\d{6}Z$")
 
@@ -54,14 +66,15 @@ class Target:
     def rsync_destination(self, path: str) -> str:
         return f"{self.host}:{path}" if self.host else path
 
-    def shell(self, script: str) -> str:
-        """Run a POSIX shell script in the target's folder (on its host); returns what it printed."""
+    def shell(self, script: str, given: str = "") -> str:
+        """Run a POSIX shell script in the target's folder (on its host), ``given`` on its standard input; returns
+        what it printed."""
         folder = shlex.quote(self.folder)
         script = f"set -eu\nmkdir -p {folder}\ncd {folder}\n{script}"
         command = (
             [*shlex.split(self.ssh), self.host, "sh", "-c", shlex.quote(script)] if self.host else ["sh", "-c", script]
         )
-        done = subprocess.run(command, capture_output=True, text=True)
+        done = subprocess.run(command, input=given, capture_output=True, text=True)
         if done.returncode != 0:
             where = self.host or "mesin ini"
             raise GeneratorError(f"perintah di {where} gagal ({done.returncode}): {done.stderr.strip()}")
@@ -102,15 +115,25 @@ def deploy(site: Path, target: Target, bandwidth: int | None = None, now: dt.dat
     _check_site(site)
     state = State.read(target)
     release = _new_name(now or dt.datetime.now(dt.UTC), state.releases)
-    stats = _rsync(site, target, state.live, bandwidth)
+    manifest = site_manifest(site)
+    before = _last_manifest(site, target, state.live)
+    if before is None:  # first deploy, or the live release is not the one this site sent last: compare all
+        sent, bytes_sent = _rsync(site, target, state.live, bandwidth)
+    else:
+        sent, bytes_sent = _send_changes(site, target, state.live, changes(before, manifest), bandwidth)
+    text = manifest_text(manifest)
     link = f"{RELEASES}/{release}"
     target.shell(
+        f"cat > {link}{MANIFEST_SUFFIX}\n"
+        f"rm -f {RELEASES}/{BASIS}\n"
         f"mv {RELEASES}/{UPLOAD} {link}\n"
         f"ln -sfn {link} {LIVE}.baru\n"
-        f"mv -T {LIVE}.baru {LIVE}\n"  # rename(2) over the old link: atomic
+        f"mv -T {LIVE}.baru {LIVE}\n",  # rename(2) over the old link: atomic
+        text,
     )
+    _remember(site, target, release, text)
     _prune(target, [*state.releases, release], release)
-    return Uploaded(release, *stats)
+    return Uploaded(release, sent, len(manifest), bytes_sent)
 
 
 def roll_back(target: Target) -> str:
@@ -140,30 +163,73 @@ def _new_name(now: dt.datetime, existing: list[str]) -> str:
     return name
 
 
-def _rsync(site: Path, target: Target, live: str, bandwidth: int | None) -> tuple[int, int, int]:
-    """Upload into the hidden upload folder, hard-linking files unchanged since the live release."""
+def _rsync(site: Path, target: Target, live: str, bandwidth: int | None) -> tuple[int, int]:
+    """Upload into the hidden upload folder, hard-linking files unchanged since the live release; every file of
+    both is read to compare them. Returns the files and bytes sent."""
     # --no-times: a file is hard-linked only when all its kept attributes match, and every build writes every file
     # anew; a linked file also keeps its date, so nginx's ETag stays and browsers are told "304 Not Modified"
-    command = ["rsync", "--archive", "--no-times", "--checksum", "--delete", "--stats"]
-    if live:
-        command.append(f"--link-dest=../{live}")
+    options = ["--delete", *([f"--link-dest=../{live}"] if live else [])]
+    target.shell(f"rm -f {RELEASES}/{BASIS}\n")  # the upload folder will no longer be a copy of one release
+    return _run_rsync(target, options, f"{site}/", bandwidth)
+
+
+def _send_changes(
+    site: Path, target: Target, live: str, changed: tuple[list[str], list[str]], bandwidth: int | None
+) -> tuple[int, int]:
+    """Make the upload folder a copy of the live release in hard links, delete the files the site no longer
+    has, and send the changed ones. A folder left by an interrupted upload from the same release (named in
+    :data:`BASIS` once the copy is whole) is kept, so what it received is not sent again (rsync compares the
+    changed files by checksum)."""
+    new_or_changed, removed = changed
+    target.shell(
+        f"cd {RELEASES}\n"
+        f'if [ "$(cat {BASIS} 2>/dev/null)" != {shlex.quote(live)} ]; then\n'
+        f"  rm -rf {UPLOAD} {BASIS}\n  cp -al {shlex.quote(live)} {UPLOAD}\n  echo {shlex.quote(live)} > {BASIS}\nfi\n"
+        f"find {UPLOAD} -name '.*' -type f -delete\n"  # rsync's temporary files from an interrupted upload
+        f"cd {UPLOAD}\nxargs -0 rm -f --\n",
+        "\0".join(removed),
+    )
+    return _run_rsync(target, ["--files-from=-", "--from0"], f"{site}/", bandwidth, "\0".join(new_or_changed))
+
+
+def _run_rsync(
+    target: Target, options: list[str], source: str, bandwidth: int | None, files: str = ""
+) -> tuple[int, int]:
+    command = ["rsync", "--archive", "--no-times", "--checksum", "--stats", *options]
     if bandwidth:
         command.append(f"--bwlimit={bandwidth}")
     if target.host:
         command += ["-e", target.ssh]
     destination = target.rsync_destination(f"{target.folder}/{RELEASES}/{UPLOAD}/")
-    done = subprocess.run([*command, f"{site}/", destination], capture_output=True, text=True)
+    done = subprocess.run([*command, source, destination], input=files, capture_output=True, text=True)
     if done.returncode != 0:
         raise GeneratorError(
             f"unggahan ke {destination} gagal (rsync {done.returncode}): {done.stderr.strip()}; situs yang tayang "
             "tidak berubah, dan unggahan berikutnya melanjutkan yang sudah terkirim"
         )
-    report = done.stdout
-    return (
-        _stat(report, "Number of regular files transferred: "),
-        _stat(report, r"\(reg: "),
-        _stat(report, "Total bytes sent: "),
-    )
+    return _stat(done.stdout, "Number of regular files transferred: "), _stat(done.stdout, "Total bytes sent: ")
+
+
+def _last_manifest(site: Path, target: Target, live: str) -> Manifest | None:
+    """The manifest of the live release as this site sent it, if the server's copy is still the same."""
+    record = _record(site, target)
+    if not live or not record.is_file() or record.read_text(encoding="utf-8").partition("\n")[0] != live:
+        return None
+    text = record.read_text(encoding="utf-8").partition("\n")[2]
+    found = target.shell(f"sha256sum {RELEASES}/{live}{MANIFEST_SUFFIX} 2>/dev/null || true\n").split(" ", 1)[0]
+    return read_manifest(text) if found == text_digest(text) else None
+
+
+def _remember(site: Path, target: Target, release: str, text: str) -> None:
+    record = _record(site, target)
+    record.parent.mkdir(exist_ok=True)
+    record.write_text(f"{release}\n{text}", encoding="utf-8")
+
+
+def _record(site: Path, target: Target) -> Path:
+    """Where this site remembers the manifest it last sent to ``target``: ``.site.terbit/<target>.berkas``."""
+    name = hashlib.sha256(f"{target.host}:{target.folder}".encode()).hexdigest()[:16]
+    return site.with_name(f".{site.name}.terbit") / f"{name}{MANIFEST_SUFFIX}"
 
 
 def _stat(report: str, label: str) -> int:
@@ -176,4 +242,4 @@ def _prune(target: Target, releases: list[str], live: str) -> None:
     """Delete the oldest releases beyond :data:`KEPT_RELEASES` (never the live one)."""
     old = [name for name in sorted(releases)[:-KEPT_RELEASES] if name != live]
     if old:
-        target.shell("rm -rf " + " ".join(f"{RELEASES}/{name}" for name in old) + "\n")
+        target.shell("rm -rf " + " ".join(f"{RELEASES}/{n} {RELEASES}/{n}{MANIFEST_SUFFIX}" for n in old) + "\n")
