@@ -8,8 +8,11 @@ one, which nginx serves (``deploy/nginx/``)::
     releases/.unggahan/            an upload under way, or one that was interrupted (the next upload resumes it)
     current -> releases/20261204T050000Z
 
-rsync sends only the files whose bytes changed (compared by checksum, since every build rewrites every file) and
-hard-links the others from the live release. Only a complete upload is renamed into a release, and the link is
+Every release has its manifest beside it (``releases/<name>.berkas``, :mod:`generator.release_manifest`). When
+the live release is the one this site sent last, the upload folder is made a copy of it in hard links and rsync
+sends only the files whose digest changed since; otherwise (the first deploy, or a server changed by someone
+else) rsync compares every file by checksum and hard-links the unchanged ones from the live release.
+Only a complete upload is renamed into a release, and the link is
 then switched with one ``rename``: a reader gets the whole old site or the whole new one, and a failed or killed
 upload leaves the live site as it was. The last :data:`KEPT_RELEASES` releases are kept for
 ``terbitkan TUJUAN --kembalikan``, which switches the link back to the release before the live one.

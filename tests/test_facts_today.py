@@ -147,10 +147,12 @@ ALLOWED_DIGITS = {
 
 
 def prose_without_facts(path: Path) -> str:
-    """A hand-written page less what may hold digits: placeholders, link targets, list markers, post dates."""
+    """A hand-written page less what may hold digits: placeholders, links, code, list markers, post dates."""
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", text, flags=re.S)
     text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets: file names of news posts, anchors
+    text = re.sub(r"<https?://[^>]*>", "", text)  # addresses written as links
+    text = re.sub(r"`[^`\n]*`|^(?:    |\t).*$", "", text, flags=re.M)  # code: commands and file names
     text = re.sub(r"^\s*\d+\. ", "", text, flags=re.M)  # ordered-list markers
     if "/berita/posts/" in path.as_posix():
         text = re.sub(r"^date:\n(  \w+: [\d-]+\n)+", "", text, flags=re.M)  # the dates of a news post
