@@ -15,8 +15,11 @@ from generator.render.hiding_example import hiding_example
 from generator.texts import SAMPLE_BANNER, UNCERTAIN_NOTE
 
 
-def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str]) -> str:
-    """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used."""
+def render_prose(
+    source: str, name: str, data: Dataset, summary: dict[str, str], context: dict[str, Any] | None = None
+) -> str:
+    """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used.
+    ``context`` adds names for a page made from a template (the claim guide's ``halaman``)."""
     _check_conditions(source, name, data.facts.facts)
     env = jinja2.Environment(
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, finalize=_not_none
@@ -32,6 +35,7 @@ def render_prose(source: str, name: str, data: Dataset, summary: dict[str, str])
             dasar_hukum=legal_view,
             aturan_data={"ambang_angka_kecil": formatting.number(data.threshold)},
             contoh_sembunyi=hiding_example(data.threshold),
+            **(context or {}),
         )
     except (jinja2.TemplateError, MissingFact, _NoValue) as error:
         line = getattr(error, "lineno", None) or _template_line(error.__traceback__)

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from generator.model import FOLDERS
 from generator.problems import GeneratorError
+from generator.render.claim_guide import FOLDER as CLAIM_GUIDE
+from generator.render.claim_guide import render_guide
 from generator.render.download_pages import API_SHELL, DOWNLOADS
 from generator.render.pages import OVERVIEW, REGION_SHELL, UPDATES, Renderer
 from generator.render.prose import PageError, render_prose
 from generator.write.shell import shell_markdown
 
-RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari", "api"}
+RESERVED = {*FOLDERS.values(), "cakupan", "unduh", "cari", "api", CLAIM_GUIDE}
 """Top folders of generated pages and files; hand-written pages may not live there."""
 SENTINEL = ".dibuat-oleh-generator"
 """File that marks a folder as the generator's own, so it may be emptied and rewritten."""
@@ -49,6 +51,10 @@ def render_all(renderer: Renderer, docs: Path) -> dict[str, bytes]:
                 raise GeneratorError(str(error)) from None
         else:
             files[name] = path.read_bytes()
+    try:
+        generated.update(render_guide(data, summary))
+    except PageError as error:
+        raise GeneratorError(str(error)) from None
     files.update((name, text.encode()) for name, text in generated.items())
     return files
 
