@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -21,15 +22,11 @@ def render_prose(
     """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used.
     ``context`` adds names for a page made from a template (the claim guide's ``halaman``)."""
     _check_conditions(source, name, data.facts.facts)
-    env = jinja2.Environment(
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, finalize=_not_none
-    )
-    env.filters.update(rupiah=formatting.rupiah, angka=formatting.number, tanggal=formatting.date)
     used: set[str] = set()
     summary_view = _Recorder(summary)
     legal_view = _Recorder(data.facts.legal_basis)
     try:
-        text = env.from_string(source).render(
+        text = _template(source).render(
             fakta=FactsView(data.facts.facts, used),
             ringkasan=summary_view,
             dasar_hukum=legal_view,
@@ -43,6 +40,16 @@ def render_prose(
     if summary_view.used and data.sample:
         text = _after_heading(text, SAMPLE_BANNER + "\n")
     return text + _sources_section(data, used, legal_view.used)
+
+
+@functools.lru_cache(maxsize=8)
+def _template(source: str) -> jinja2.Template:
+    """A page's template, compiled once per build process (the claim guide renders one template for many pages)."""
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, finalize=_not_none
+    )
+    env.filters.update(rupiah=formatting.rupiah, angka=formatting.number, tanggal=formatting.date)
+    return env.from_string(source)
 
 
 def _not_none(value: Any) -> Any:
