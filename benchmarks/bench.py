@@ -97,9 +97,12 @@ WORK_LINES = {
     "precompressed_files": r"salinan terpadatkan untuk server web: (\d+) berkas",
     "gzip_mb": r"dipadatkan: gzip (\d+(?:\.\d+)?) MB",
     "brotli_mb": r"dipadatkan: gzip .* MB, brotli (\d+(?:\.\d+)?) MB",
+    "offline_bundles": r"salinan offline per kabupaten: (\d+) berkas",
+    "offline_mb": r"salinan offline per kabupaten: \d+ berkas, (\d+(?:\.\d+)?) MB",
+    "offline_seconds": r"salinan offline per kabupaten: .* dalam (\d+(?:\.\d+)?) s",
 }
 """Lines of the build's log with the seconds of work on QR codes, on posters and badges, and on the audit of
-hidden cells (and the cells it hid)."""
+hidden cells (and the cells it hid), on the compressed copies and on the offline bundles."""
 
 
 def _tree_rss(root: psutil.Process) -> int:
@@ -337,6 +340,9 @@ def report(
         ("precompressed copies: files compressed", stage(ours, "precompressed_files"), None, "{:.0f}"),
         ("precompressed copies: gzip (MB)", stage(ours, "gzip_mb"), None, "{:.0f}"),
         ("precompressed copies: brotli (MB)", stage(ours, "brotli_mb"), None, "{:.0f}"),
+        ("offline bundles per kabupaten: time (s)", stage(ours, "offline_seconds"), None, "{:.1f}"),
+        ("offline bundles (files)", stage(ours, "offline_bundles"), None, "{:.0f}"),
+        ("offline bundles (MB)", stage(ours, "offline_mb"), None, "{:.0f}"),
         ("total wall (s)", wall(ours), wall(plain), "{:.1f}"),
         ("peak memory (MB, PSS)", peak(ours), peak(plain), "{:.0f}"),
         ("output size (MB)", mine.size / MB, theirs.size / MB, "{:.1f}"),

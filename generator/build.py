@@ -42,6 +42,7 @@ from generator.render.qr import QrCode, QrCodesInBackground
 from generator.write.api import write_index
 from generator.write.finder import FINDER, write_finder
 from generator.write.forwards import write_forwards
+from generator.write.offline import write_offline_bundles
 from generator.write.open_data import VILLAGES, OpenData, Sections, published_totals, write_open_data
 from generator.write.precompress import precompress
 from generator.write.publish import fresh_folder, publish, publish_changes, publishing_lock
@@ -141,6 +142,11 @@ def write_generated(
     write_page(site_dir, download_page(renderer, open_data.national, open_data.package))
     write_page(site_dir, api_page(renderer))
     after.lap("data terbuka")
+    if renderer.data.offline_bundles:
+        published_site = published[0] if published and kept is not None else None
+        bundles = write_offline_bundles(site_dir, renderer.regions, site_url, pages.regencies, published_site)
+        log.info("salinan offline per kabupaten: %s", bundles)
+        after.lap("salinan offline")
     write_sitemaps(
         site_dir,
         site_url,

@@ -206,3 +206,5 @@ class Dataset:
     """Where wrong figures are reported; ``None`` until one is set."""
     code_changes: list[CodeChange] = field(default_factory=list)
     """Old village codes, whose addresses forward to the villages they became."""
+    offline_bundles: bool = False
+    """Whether the build writes an offline bundle per kabupaten (``salinan_offline`` in ``dataset.yaml``)."""

@@ -98,6 +98,10 @@ data_contoh: true
 # Jumlah peserta per desa selalu ditampilkan. 1 berarti tidak ada yang disembunyikan.
 ambang_angka_kecil: 3
 
+# Salinan offline: sebuah berkas zip per kabupaten (unduh/offline/6310.zip) berisi halaman program,
+# panduan klaim dan semua halaman cakupan kabupaten itu, yang bisa dibuka tanpa sinyal. false: tidak dibuat.
+salinan_offline: true
+
 # Ke mana warga dan kantor desa melaporkan angka yang salah. Isi tepat satu, misalnya:
 #   laporan:
 #     surel: data@dinas.contohkab.go.id

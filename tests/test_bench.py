@@ -29,6 +29,9 @@ ROWS = [
     "precompressed copies: files compressed",
     "precompressed copies: gzip (MB)",
     "precompressed copies: brotli (MB)",
+    "offline bundles per kabupaten: time (s)",
+    "offline bundles (files)",
+    "offline bundles (MB)",
     "total wall (s)",
     "peak memory (MB, PSS)",
     "output size (MB)",
@@ -60,3 +63,4 @@ def test_benchmark_prints_its_table_and_the_ratio_last(tmp_path):
     rows = [line.split("|") for line in result.stdout.splitlines() if line.startswith("| ")]
     cells = {row[1].strip(): row[2].strip() for row in rows}
     assert cells["files that deploy sent"] == cells["files that rebuild changed"] != "0"  # only the changed files
+    assert cells["offline bundles (files)"] not in ("–", "0")  # the sample data asks for them

@@ -4,7 +4,9 @@ each page's ``<meta name="generator">`` (``generator/__init__.py``)."""
 from __future__ import annotations
 
 import gzip
+import io
 import re
+import zipfile
 
 import brotli
 
@@ -15,8 +17,17 @@ GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
 DECODE = {".gz": gzip.decompress, ".br": brotli.decompress}
 
 
+def unzipped(data: bytes) -> bytes:
+    """An offline bundle's entries, one after another with their names."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return b"".join(name.encode() + b"\n" + archive.read(name) for name in archive.namelist())
+
+
+DECODE[".zip"] = unzipped
+
+
 def content(path) -> bytes:
-    """A file's bytes, decompressed if it is a compressed copy, with the generator's name taken out."""
+    """A file's bytes, decompressed if it is a compressed copy or a bundle, with the generator's name taken out."""
     data = path.read_bytes()
     return GENERATOR_META.sub(b"", DECODE.get(path.suffix, bytes)(data))
 
@@ -32,7 +43,7 @@ def test_properdocs_and_mkdocs_build_the_same_site(built, tmp_path):
     theirs = {p.relative_to(other.site) for p in other.site.rglob("*") if p.is_file()}
     assert ours == theirs
     differ = [name for name in sorted(ours) if (built.site / name).read_bytes() != (other.site / name).read_bytes()]
-    assert differ and all(name.suffix in (".html", ".gz", ".br") for name in differ)
+    assert differ and all(name.suffix in (".html", ".gz", ".br", ".zip") for name in differ)
     assert [name for name in differ if content(built.site / name) != content(other.site / name)] == []
 
     page = (built.site / "index.html").read_text(encoding="utf-8")

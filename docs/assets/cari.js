@@ -249,6 +249,11 @@
       meta.textContent = "Ketik nama desa, kecamatan atau kabupaten, kode desa, atau kata seperti \u201cklaim\u201d.";
       return;
     }
+    if (location.protocol === "file:") {  /* an offline bundle: a browser reads no file from a page opened from files */
+      meta.textContent = "Pencarian tidak bisa dipakai di salinan offline. Buka halaman kabupaten (tautan di atas " +
+        "halaman), lalu pilih kecamatan dan desa.";
+      return;
+    }
     meta.textContent = "Mencari\u2026";
     Promise.all([fetchJson("cari/" + shard.kind + "/" + shard.key + ".json"), fetchJson("search/search_index.json")])
       .then(function (found) {

@@ -94,6 +94,7 @@ def load_dataset(data_dir: Path, cache: ParseCache | None = None) -> Dataset:
         fingerprints,
         settings.report,
         changes,
+        settings.offline,
     )
 
 

@@ -16,9 +16,11 @@ SETTINGS = {
     "ambang_angka_kecil": Field(int),
     "laporan": Field(dict),
     "angka_janggal": Field(dict),
+    "salinan_offline": Field(bool),
 }
 """``data_contoh``: true while the figures are sample data; ``ambang_angka_kecil``: counts below it are hidden;
-``laporan``: where residents report a wrong figure; ``angka_janggal``: when a figure is doubtful."""
+``laporan``: where residents report a wrong figure; ``angka_janggal``: when a figure is doubtful; ``salinan_offline``: whether the build writes a zip per kabupaten
+that opens without a connection (``generator/write/offline.py``)."""
 LIMITS = {"kali_target": Field(int), "naik_per_bulan": Field(int)}
 REPORT_CHANNELS = {"surel": Field(str), "whatsapp": Field(str), "formulir": Field(str)}
 REPORT_FORMS = {
@@ -34,6 +36,7 @@ class Settings:
     threshold: int = DEFAULT_THRESHOLD
     report: ReportChannel | None = None
     limits: Limits = field(default_factory=Limits)
+    offline: bool = False
 
 
 def read_settings(path: Path, shown: str, problems: list[Problem]) -> Settings:
@@ -61,7 +64,7 @@ def read_settings(path: Path, shown: str, problems: list[Problem]) -> Settings:
     limits = _limits(raw.get("angka_janggal"), shown, problems)
     if len(problems) > before or not isinstance(sample, bool) or not isinstance(threshold, int):
         return Settings()
-    return Settings(sample, threshold, report, limits)
+    return Settings(sample, threshold, report, limits, raw.get("salinan_offline") is True)
 
 
 def _limits(raw: object, shown: str, problems: list[Problem]) -> Limits:

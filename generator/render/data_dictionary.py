@@ -16,6 +16,8 @@ OPEN_DATA_FOLDER = "unduh/"
 """The download page and the national files."""
 REGENCY_FOLDER = OPEN_DATA_FOLDER + "kabupaten/{slug}/"
 """Each kabupaten's own files: ``unduh/kabupaten/6310/desa.csv``."""
+OFFLINE_BUNDLE = OPEN_DATA_FOLDER + "offline/{slug}.zip"
+"""Each kabupaten's offline bundle (``generator/write/offline.py``): ``unduh/offline/6310.zip``."""
 API_VERSION = "v1"
 API_FOLDER = f"api/{API_VERSION}/"
 API_PAGE = OPEN_DATA_FOLDER + "api/"
@@ -28,6 +30,11 @@ API_INDEX_SCHEMA = API_FOLDER + "skema/index.schema.json"
 def api_file(region: Region) -> str:
     """Where a region's API file is: ``api/v1/desa/6310012005.json``."""
     return f"{API_FOLDER}{FOLDERS[region.level]}/{region.slug}.json"
+
+
+def offline_bundle(region: Region) -> str:
+    """The offline bundle of the kabupaten a region lies in (or of the kabupaten itself)."""
+    return OFFLINE_BUNDLE.format(slug=region.slug[:4])
 
 
 def regency_folder(region: Region) -> str:

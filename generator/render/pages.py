@@ -24,7 +24,7 @@ from generator.read.site_address import is_placeholder
 from generator.render import charts, sharing
 from generator.render import tables as t
 from generator.render.badge import BADGE, SIZE
-from generator.render.data_dictionary import OPEN_DATA_FOLDER, api_file, regency_folder
+from generator.render.data_dictionary import OPEN_DATA_FOLDER, api_file, offline_bundle, regency_folder
 from generator.render.qr import QrCode
 from generator.texts import HIDDEN_MARK, HIDDEN_WORD, SAMPLE_TEXT, SAMPLE_TITLE
 
@@ -257,6 +257,9 @@ class Renderer:
         links.append((f"Tabel desa di {regency} (CSV)", folder + "desa.csv"))
         if region.level != Level.DESA:
             links.append((f"Tabel kecamatan di {regency} (CSV)", folder + "kecamatan.csv"))
+        if self.data.offline_bundles:
+            label = f"Salinan offline {regency}, dibuka tanpa sinyal: halaman program, panduan klaim, semua desa (zip)"
+            links.append((label, root + offline_bundle(region)))
         return links
 
     def offices_of(self, region: Region) -> list[Office]:
