@@ -54,5 +54,7 @@ def test_bundles_written_by_two_processes_are_the_same(built: Paths, tmp_path: P
     shutil.copytree(built.site, site, ignore=shutil.ignore_patterns("*.gz", "*.br", "*.zip"))
     monkeypatch.setattr(offline, "MORE_BUNDLES_THAN", 0)
     nodes = renderer_of(load_dataset(built.data)).regions
-    written = offline.write_offline_bundles(site, nodes, "https://1desa100pekerjarentan.example/", {"63.10"}, None, processes=2)
+    written = offline.write_offline_bundles(
+        site, nodes, "https://1desa100pekerjarentan.example/", {"63.10"}, None, processes=2
+    )
     assert written.bundles == 1 and (site / BUNDLE).read_bytes() == (built.site / BUNDLE).read_bytes()
