@@ -133,13 +133,11 @@
   var narrow = window.matchMedia("(max-width: 59.984375em)");
   var scrolled = 0;
 
-  /* The header's menu and search buttons: a name and a place in the Tab order (Enter opens them, below). */
-  [["__drawer", "Buka menu"], ["__search", "Buka pencarian"]].forEach(function (pair) {
-    var label = document.querySelector(".md-header__button[for='" + pair[0] + "']");
-    if (label) {
-      label.setAttribute("tabindex", "0");
-      label.setAttribute("aria-label", pair[1]);
-    }
+  /* The header's menu and search buttons (named by their hidden text): a place in the Tab order (Enter opens
+   * them, below). */
+  ["__drawer", "__search"].forEach(function (id) {
+    var label = document.querySelector(".md-header__button[for='" + id + "']");
+    if (label) { label.setAttribute("tabindex", "0"); }
   });
 
   function setSearch(open) {

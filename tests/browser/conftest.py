@@ -185,6 +185,7 @@ INSPECT = """() => {
             caption: t.caption ? t.caption.textContent.trim() : "",
             first: (t.rows[0] ? t.rows[0].textContent : "").trim().replace(/\\s+/g, " ").slice(0, 60),
         })),
+        labelsWithAriaLabel: [...document.querySelectorAll("label[aria-label]")].map((l) => l.outerHTML.slice(0, 80)),
         scrollWidth: document.documentElement.scrollWidth,
         wide: [...document.querySelectorAll("article *, .md-header *, .md-footer *")]
             .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !scrolls(e.parentElement))
@@ -204,6 +205,8 @@ class Inspection:
     lang: str
     headings: list[list]
     tables: list[dict]
+    labels_with_aria_label: list[str]
+    """``<label aria-label>``: a label's name is its text (Lighthouse counts ``aria-label`` there as misused)."""
     scroll_width: int
     wide: list[str]
     problems: list[str]
@@ -229,6 +232,7 @@ def inspected(browser: playwright_api.Browser, site_url: str) -> Callable[[str],
                 lang=found["lang"],
                 headings=found["headings"],
                 tables=found["tables"],
+                labels_with_aria_label=found["labelsWithAriaLabel"],
                 scroll_width=found["scrollWidth"],
                 wide=found["wide"],
                 problems=visit.problems(),

@@ -56,6 +56,11 @@ def test_no_serious_axe_violation_in_the_open_search_and_menu(visit: Visit):
 
 
 @pytest.mark.parametrize("name", PAGES)
+def test_no_label_is_named_by_aria_label(inspected, name: str):
+    assert inspected(name).labels_with_aria_label == []
+
+
+@pytest.mark.parametrize("name", PAGES)
 def test_language_is_indonesian(inspected, name: str):
     assert inspected(name).lang == "id"
 
