@@ -1,8 +1,8 @@
 """Programme facts (``data/fakta.yaml``): amounts and rules with their sources.
 
 Pages never write a programme number themselves; they render a :class:`Fact`,
-which formats itself in Indonesian and remembers that the page used it, so the
-page can list the sources of exactly the facts it shows.
+which formats itself in Indonesian (on English pages: an :class:`EnglishFact`) and remembers that the page used
+it, so the page can list the sources of exactly the facts it shows.
 """
 
 from __future__ import annotations
@@ -11,7 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator import formatting
-from generator.texts import UNCERTAIN_MARK
+from generator.formatting import ENGLISH, LOCALE
+from generator.texts import FACT_MARKS
+
+WORDED = ("teks", "daftar")
+"""Units of facts whose value is words: English pages show their ``inggris``."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ class Fact:
     """The fact named by ``replaced_by``, once resolved."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """The line of each of its keys (``berlaku_sampai``, ``syarat``, ...) in the facts file."""
+    english: str | tuple[str, ...] = ""
+    """The wording of a text or list fact on English pages (``inggris``)."""
 
     def line_of(self, name: str) -> int:
         """The line of one of its keys, or of the fact itself if it has no such key."""
@@ -80,43 +86,57 @@ class Fact:
     def pengganti(self) -> Fact | None:
         return self.successor
 
-    def formatted(self) -> str:
-        """The value in Indonesian notation for Markdown, without the uncertainty mark."""
-        text = self.plain()
+    def formatted(self, locale: str = LOCALE) -> str:
+        """The value in the notation of ``locale`` for Markdown, without the uncertainty mark."""
+        text = self.plain(locale)
         return formatting.markdown_text(text) if isinstance(self.value, (str, tuple)) else text
 
-    def plain(self) -> str:
-        """The value in Indonesian notation as plain text, without the uncertainty mark."""
-        if isinstance(self.value, tuple):
-            return "; ".join(self.value)
+    def plain(self, locale: str = LOCALE) -> str:
+        """The value in the notation of ``locale`` as plain text, without the uncertainty mark."""
+        value = self.worded(locale)
+        if isinstance(value, tuple):
+            return "; ".join(value)
         if self.unit in ("rupiah", "rupiah_per_bulan"):
-            return formatting.rupiah(self.value)
+            return formatting.rupiah(value, locale)
         if self.unit == "persen":
-            return f"{formatting.number(self.value)}%"
+            return f"{formatting.number(value, locale)}%"
         if self.unit == "tanggal":
-            return formatting.date(self.value)
-        if isinstance(self.value, int):
-            return formatting.number(self.value)
-        return str(self.value)
+            return formatting.date(value, locale)
+        if isinstance(value, int):
+            return formatting.number(value, locale)
+        return str(value)
 
-    def _marked(self, text: str) -> str:
+    def worded(self, locale: str = LOCALE) -> int | str | dt.date | tuple[str, ...]:
+        """The value, a text or list in the language of ``locale`` (English: its ``inggris``)."""
+        if locale == LOCALE or self.unit not in WORDED:
+            return self.value
+        if not self.english:
+            raise MissingFact(f"fakta '{self.key}' dipakai di halaman berbahasa Inggris tetapi belum punya inggris:")
+        return self.english
+
+    def marked(self, text: str, locale: str = LOCALE) -> str:
         """The text with the uncertainty mark, and, once ended, when it ended and what holds now.
 
         What holds now is written only when it is the same kind of value: a sector's name is not followed by
         "kini: Rp16.800" because the fee is what replaces the discount for that sector.
         """
+        marks = FACT_MARKS[locale]
         if not self.certain:
-            text += UNCERTAIN_MARK
+            text += marks.uncertain
         if self.berakhir:
-            ended = f"berlaku sampai {self.berlaku_sampai}, sudah berakhir"
+            until = formatting.date(self.valid_until, locale)
             now = self.successor if self.successor and self.successor.unit == self.unit else None
-            text += f" ({ended}; kini: {now})" if now else f" ({ended})"
+            text += (
+                marks.ended_now.format(until, now.marked(now.formatted(locale), locale))
+                if now
+                else marks.ended.format(until)
+            )
         elif self.belum_berlaku:
-            text += f" (mulai berlaku {self.berlaku_mulai})"
+            text += marks.starts.format(formatting.date(self.valid_from, locale))
         return text
 
     def __str__(self) -> str:
-        return self._marked(self.formatted())
+        return self.marked(self.formatted())
 
     @property
     def nilai(self) -> int | str | dt.date | tuple[str, ...]:
@@ -126,18 +146,22 @@ class Fact:
     @property
     def teks(self) -> str:
         """The value as plain text with its marks, for HTML templates (which escape it themselves)."""
-        return self._marked(self.plain())
+        return self.marked(self.plain())
 
     @property
     def singkat(self) -> str:
         """Short money form: ``Rp42 juta``."""
-        return self._marked(formatting.rupiah_short(self.value))  # type: ignore[arg-type]
+        return self.marked(formatting.rupiah_short(self.value))  # type: ignore[arg-type]
 
     @property
     def butir(self) -> list[str]:
         """The items of a list fact (``satuan: daftar``), each safe for Markdown; the marks go on the last."""
-        items = [formatting.markdown_text(item) for item in self.value] if isinstance(self.value, tuple) else []
-        return [*items[:-1], self._marked(items[-1])] if items else []
+        return self.items()
+
+    def items(self, locale: str = LOCALE) -> list[str]:
+        value = self.worded(locale)
+        items = [formatting.markdown_text(item) for item in value] if isinstance(value, tuple) else []
+        return [*items[:-1], self.marked(items[-1], locale)] if items else []
 
     @property
     def berlaku_mulai(self) -> str:
@@ -148,14 +172,76 @@ class Fact:
         return formatting.date(self.valid_until) if self.valid_until else ""
 
 
+class EnglishFact:
+    """A fact as an English page writes it (``fakta.jkm.total`` there): English notation, marks and wording."""
+
+    def __init__(self, fact: Fact):
+        self._fact = fact
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._fact, name)  # berakhir, berlaku, nilai, ...
+
+    def __str__(self) -> str:
+        return self._fact.marked(self._fact.formatted(ENGLISH), ENGLISH)
+
+    @property
+    def teks(self) -> str:
+        return self._fact.marked(self._fact.plain(ENGLISH), ENGLISH)
+
+    @property
+    def singkat(self) -> str:
+        return self._fact.marked(formatting.rupiah_short(self._fact.value, ENGLISH), ENGLISH)  # type: ignore[arg-type]
+
+    @property
+    def butir(self) -> list[str]:
+        return self._fact.items(ENGLISH)
+
+    @property
+    def pengganti(self) -> EnglishFact | None:
+        return EnglishFact(self._fact.successor) if self._fact.successor else None
+
+    @property
+    def berlaku_mulai(self) -> str:
+        return formatting.date(self._fact.valid_from, ENGLISH) if self._fact.valid_from else ""
+
+    @property
+    def berlaku_sampai(self) -> str:
+        return formatting.date(self._fact.valid_until, ENGLISH) if self._fact.valid_until else ""
+
+
 @dataclass(frozen=True)
 class LegalBasis:
     """One regulation in the legal basis of the programme."""
 
     nama: str
     tentang: str
-    tanggal: str
+    date: dt.date | None
     sources: tuple[str, ...]
+    english: str = ""
+    """What it is about, on English pages (``inggris``)."""
+
+    @property
+    def tanggal(self) -> str:
+        return formatting.date(self.date) if self.date else ""
+
+    def in_locale(self, locale: str) -> LegalBasisShown:
+        """The regulation as a page in ``locale`` writes it (``dasar_hukum`` in page templates)."""
+        if locale == LOCALE:
+            return LegalBasisShown(self.nama, self.tentang, self.tanggal)
+        if self.english == "":
+            raise MissingFact(
+                f"dasar hukum '{self.nama}' dipakai di halaman berbahasa Inggris tetapi belum punya inggris:"
+            )
+        return LegalBasisShown(self.nama, self.english, formatting.date(self.date, locale) if self.date else "")
+
+
+@dataclass(frozen=True)
+class LegalBasisShown:
+    """A regulation's name, what it is about and its date, in a page's language."""
+
+    nama: str
+    tentang: str
+    tanggal: str
 
 
 @dataclass(frozen=True)
@@ -181,24 +267,25 @@ class Facts:
 class FactsView:
     """Attribute access to facts for templates (``fakta.jkm.total``) that records what was used."""
 
-    def __init__(self, facts: dict[str, Fact], used: set[str], prefix: str = ""):
+    def __init__(self, facts: dict[str, Fact], used: set[str], prefix: str = "", locale: str = LOCALE):
         self._facts = facts
         self._used = used
         self._prefix = prefix
+        self._locale = locale
 
-    def __getattr__(self, name: str) -> Fact | FactsView:
+    def __getattr__(self, name: str) -> Fact | EnglishFact | FactsView:
         key = self._prefix + name
         if key in self._facts:
             fact = self._facts[key]
             self._used.add(key)
             if fact.successor:
                 self._used.add(fact.successor.key)  # shown beside it once it ends: its sources are listed too
-            return fact
+            return EnglishFact(fact) if self._locale == ENGLISH else fact
         if any(k.startswith(key + ".") for k in self._facts):
-            return FactsView(self._facts, self._used, key + ".")
+            return FactsView(self._facts, self._used, key + ".", self._locale)
         raise AttributeError(key)
 
-    def __getitem__(self, name: str) -> Fact | FactsView:
+    def __getitem__(self, name: str) -> Fact | EnglishFact | FactsView:
         """Jinja falls back to item access after attribute access fails: name the missing fact."""
         raise MissingFact(f"fakta '{self._prefix}{name}' tidak ada di data/fakta.yaml")
 

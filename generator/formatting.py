@@ -1,4 +1,5 @@
-"""Text for pages: Indonesian numbers, money and dates through Babel, and data text made safe for Markdown."""
+"""Text for pages: numbers, money and dates through Babel (Indonesian, and English for the English pages), and
+data text made safe for Markdown."""
 
 from __future__ import annotations
 
@@ -12,33 +13,40 @@ from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 LOCALE = "id"
+ENGLISH = "en"
+MONEY = {LOCALE: "¤#,##0", ENGLISH: "¤\u00a0#,##0"}
+"""``Rp42.000.000``; ``IDR 42,000,000``."""
+MONEY_SHORT = {LOCALE: "Rp{}", ENGLISH: "IDR\u00a0{}"}
+"""``Rp42 juta``; ``IDR 42 million``."""
+DATE = {LOCALE: "d MMMM y", ENGLISH: "long"}
+"""``30 November 2026``; ``November 30, 2026``."""
 cached = functools.lru_cache(maxsize=1 << 16)
 """Babel parses its locale data on every call; the same few thousand values recur on every page."""
 
 
 @cached
-def number(value: int | float | Decimal) -> str:
-    """``1234`` → ``1.234``."""
-    return format_decimal(value, locale=LOCALE)
+def number(value: int | float | Decimal, locale: str = LOCALE) -> str:
+    """``1234`` → ``1.234`` (English: ``1,234``)."""
+    return format_decimal(value, locale=locale)
 
 
 @cached
-def rupiah(value: int | float | Decimal) -> str:
-    """``42000000`` → ``Rp42.000.000``."""
-    return format_currency(value, "IDR", format="¤#,##0", locale=LOCALE, currency_digits=False)
+def rupiah(value: int | float | Decimal, locale: str = LOCALE) -> str:
+    """``42000000`` → ``Rp42.000.000`` (English: ``IDR 42,000,000``)."""
+    return format_currency(value, "IDR", format=MONEY[locale], locale=locale, currency_digits=False)
 
 
-def rupiah_short(value: int | float | Decimal) -> str:
-    """``42000000`` → ``Rp42 juta``; ``2980000000`` → ``Rp2,98 miliar``."""
-    words = format_compact_decimal(value, format_type="long", locale=LOCALE, fraction_digits=2)
-    return f"Rp{words}"
+def rupiah_short(value: int | float | Decimal, locale: str = LOCALE) -> str:
+    """``42000000`` → ``Rp42 juta``; ``2980000000`` → ``Rp2,98 miliar`` (English: ``IDR 42 million``)."""
+    words = format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=2)
+    return MONEY_SHORT[locale].format(words)
 
 
 @cached
-def percent(part: int, whole: int) -> str:
-    """``73, 100`` → ``73%``; ``1, 3`` → ``33,3%``; no target → ``–``."""
+def percent(part: int, whole: int, locale: str = LOCALE) -> str:
+    """``73, 100`` → ``73%``; ``1, 3`` → ``33,3%`` (English: ``33.3%``); no target → ``–``."""
     value = percent_value(part, whole)
-    return "–" if value is None else format_decimal(value, format="#,##0.#", locale=LOCALE) + "%"
+    return "–" if value is None else format_decimal(value, format="#,##0.#", locale=locale) + "%"
 
 
 @cached
@@ -50,9 +58,9 @@ def percent_value(part: int, whole: int) -> Decimal | None:
 
 
 @cached
-def date(value: dt.date) -> str:
-    """``2023-03-15`` → ``15 Maret 2023``."""
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+def date(value: dt.date, locale: str = LOCALE) -> str:
+    """``2023-03-15`` → ``15 Maret 2023`` (English: ``March 15, 2023``)."""
+    return format_date(value, format=DATE[locale], locale=locale)
 
 
 @cached

@@ -3,6 +3,8 @@ mark of an unconfirmed fact."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 SAMPLE_TITLE = "Data contoh, bukan data resmi"
@@ -27,8 +29,70 @@ HIDDEN_BAR = f"{HIDDEN_MARK} {HIDDEN_WORD}"
 UNCERTAIN = "belum dipastikan"
 UNCERTAIN_MARK = f" ({UNCERTAIN})"
 """After the value of a fact not yet confirmed by an official source."""
+UNCERTAIN_ENGLISH = "not yet confirmed"
+
+
+@dataclass(frozen=True)
+class FactMarks:
+    """What follows a fact's value: unconfirmed; ended (on a date; and what holds now); not yet in force."""
+
+    uncertain: str
+    ended: str
+    ended_now: str
+    starts: str
+
+
+FACT_MARKS = {
+    "id": FactMarks(
+        UNCERTAIN_MARK,
+        " (berlaku sampai {}, sudah berakhir)",
+        " (berlaku sampai {}, sudah berakhir; kini: {})",
+        " (mulai berlaku {})",
+    ),
+    "en": FactMarks(
+        f" ({UNCERTAIN_ENGLISH})", " (until {}, now ended)", " (until {}, now ended; now: {})", " (from {})"
+    ),
+}
 UNCERTAIN_HTML = Markup(f" <em>({UNCERTAIN})</em>")
 UNCERTAIN_NOTE = f"Angka bertanda *({UNCERTAIN})* belum kami temukan di sumber resmi; pastikan ke BPJS Ketenagakerjaan."
+
+SAMPLE_TITLE_ENGLISH = "Sample data, not official figures"
+SAMPLE_TEXT_ENGLISH = Markup(
+    "The participation and claims figures on this page are <strong>sample data</strong> for testing the site, "
+    "not official figures of BPJS Ketenagakerjaan."
+)
+
+
+@dataclass(frozen=True)
+class ProseTexts:
+    """What a hand-written page gets around its own text, in its language: the sample banner, the sources."""
+
+    sample_banner: str
+    sources_heading: str
+    checked: str
+    """After one source: when it was checked (``{}``: the date)."""
+    all_checked: str
+    """Below the sources, when all were checked on one date."""
+    uncertain_note: str
+
+
+PROSE_TEXTS = {
+    "id": ProseTexts(
+        SAMPLE_BANNER,
+        "Sumber angka di halaman ini",
+        " Diperiksa {}.",
+        "Kami terakhir mencocokkan angka-angka ini dengan sumbernya pada {}.",
+        UNCERTAIN_NOTE,
+    ),
+    "en": ProseTexts(
+        f'!!! warning "{SAMPLE_TITLE_ENGLISH}"\n    {SAMPLE_TEXT_ENGLISH}\n',
+        "Sources of the figures on this page",
+        " Checked on {}.",
+        "We last checked these figures against their sources on {}.",
+        f"Figures marked *({UNCERTAIN_ENGLISH})* are not yet found in an official source; check with BPJS "
+        "Ketenagakerjaan.",
+    ),
+}
 
 STATUSES = {
     "tercapai": "Target tercapai",
@@ -37,6 +101,12 @@ STATUSES = {
     "belum": "Belum ada data",
 }
 """A region's figures against its target, as pages and open data name them (pages put ✓ before the first)."""
+STATUSES_ENGLISH = {
+    "tercapai": "Target reached",
+    "menuju": "Halfway or more",
+    "mulai": "Less than halfway",
+    "belum": "No figures yet",
+}
 REACHED_MARK = "✓ "
 
 SAMPLE_DATA_NOTE = (

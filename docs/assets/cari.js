@@ -4,7 +4,8 @@
  * then one small file of places whose name has a word starting with the same two letters
  * (cari/nama/xx.json), or the places of one regency when a village code is typed
  * (cari/kode/kkkk.json), and the index of the programme pages (search/search_index.json).
- * Partial names match by word prefix; slightly misspelled words still match (edit distance). */
+ * Partial names match by word prefix; slightly misspelled words still match (edit distance). Pages are found
+ * in the page's own language (English pages: lang="en", under en/), and the finder speaks it. */
 (function () {
   "use strict";
 
@@ -93,7 +94,9 @@
     var typed = words(query).filter(function (w) { return w.length >= 3; });
     if (!typed.length) { return []; }
     var found = [];
+    var english = document.documentElement.lang === "en";
     docs.forEach(function (doc) {
+      if ((doc.location.indexOf("en/") === 0) !== english) { return; }  /* pages in the page's own language */
       var title = words(doc.title.replace(/<[^>]*>/g, " "));
       var text = title.concat(words(doc.text.replace(/<[^>]*>/g, " ")));
       var inTitle = 0;
@@ -198,6 +201,33 @@
   var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   var cache = {};
   var timer = null;
+  var SAID = {
+    id: {
+      none: "Tidak ada yang cocok dengan \u201c{q}\u201d.",
+      many: "{n} tempat cocok; ketik juga nama kecamatan atau kabupaten untuk mempersempit.",
+      found: "{n} hasil",
+      one: "1 hasil",
+      start: "Ketik nama desa, kecamatan atau kabupaten, kode desa, atau kata seperti \u201cklaim\u201d.",
+      offline: "Pencarian tidak bisa dipakai di salinan offline. Buka halaman kabupaten (tautan di atas halaman), " +
+        "lalu pilih kecamatan dan desa.",
+      searching: "Mencari\u2026"
+    },
+    en: {
+      none: "Nothing matches \u201c{q}\u201d.",
+      many: "{n} places match; type the district or regency too to narrow them down.",
+      found: "{n} results",
+      one: "1 result",
+      start: "Type the name of a village, district or regency, a village code, or a word such as \u201cclaim\u201d.",
+      offline: "Search does not work in the offline copy. Open the regency's page (linked at the top of the page), " +
+        "then choose a district and a village.",
+      searching: "Searching\u2026"
+    }
+  };
+  var said = SAID[document.documentElement.lang] || SAID.id;  /* English pages: lang="en" */
+
+  function say(key, n, q) {
+    return said[key].replace("{n}", n).replace("{q}", q);
+  }
 
   function fetchJson(path) {
     if (!cache[path]) {
@@ -234,9 +264,8 @@
       list.appendChild(item(d.location, d.title.replace(/<[^>]*>/g, ""), text.slice(0, 140)));
     });
     var total = places.length + pages.length;
-    meta.textContent = total === 0 ? "Tidak ada yang cocok dengan \u201c" + query + "\u201d." :
-      places.length > LIMIT ? places.length + " tempat cocok; ketik juga nama kecamatan atau kabupaten untuk mempersempit." :
-      total + " hasil";
+    meta.textContent = total === 0 ? say("none", 0, query) : places.length > LIMIT ? say("many", places.length, query) :
+      say(total === 1 ? "one" : "found", total, query);
   }
 
   function run() {
@@ -244,15 +273,14 @@
     var shard = shardOf(query);
     if (!shard) {
       list.textContent = "";
-      meta.textContent = "Ketik nama desa, kecamatan atau kabupaten, kode desa, atau kata seperti \u201cklaim\u201d.";
+      meta.textContent = say("start");
       return;
     }
     if (location.protocol === "file:") {  /* an offline bundle: a browser reads no file from a page opened from files */
-      meta.textContent = "Pencarian tidak bisa dipakai di salinan offline. Buka halaman kabupaten (tautan di atas " +
-        "halaman), lalu pilih kecamatan dan desa.";
+      meta.textContent = say("offline");
       return;
     }
-    meta.textContent = "Mencari\u2026";
+    meta.textContent = say("searching");
     Promise.all([fetchJson("cari/" + shard.kind + "/" + shard.key + ".json"), fetchJson("search/search_index.json")])
       .then(function (found) {
         if (input.value !== query) { return; }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator import formatting
 from generator.facts import Fact, Facts, LegalBasis, PublishedFigure, Source
 from generator.problems import Problem
 from generator.read.yaml_file import Field, Located, check_fields, read_yaml
@@ -52,12 +51,14 @@ FACT = {
     "syarat": Field(list, items=str),
     "status": Field(str),
     "catatan": Field(str),
+    "inggris": Field((str, list)),
 }
 LEGAL = {
     "nama": Field(str, required=True),
     "tentang": Field(str),
     "tanggal": Field(dt.date),
     "sumber": Field(list, items=str),
+    "inggris": Field(str),
 }
 PUBLISHED = {
     "kode_wilayah": Field(str, required=True),
@@ -127,7 +128,8 @@ def _read_fact(
     found = len(problems)
     if not check_fields(item, FACT, key, path, problems):
         return None
-    problems += _value_problems(key, item, path) + _source_problems(key, item, sources, path)
+    problems += _value_problems(key, item, path) + _english_problems(key, item, path)
+    problems += _source_problems(key, item, sources, path)
     valid_from, valid_until = item.get("berlaku_mulai"), item.get("berlaku_sampai")
     if valid_from and valid_until and valid_from > valid_until:
         message = "berlaku_sampai lebih awal dari berlaku_mulai"
@@ -158,6 +160,7 @@ def _read_fact(
         tuple(item.get("syarat", ())),
         line,
         field_lines={str(name): item.line_of(name) for name in item},
+        english=tuple(english) if isinstance(english := item.get("inggris", ""), list) else english,
     )
 
 
@@ -176,6 +179,22 @@ def _value_problems(key: str, item: Located, path: str) -> list[Problem]:
         return [Problem(path, line, f"{key}.nilai", "bad-list", "hanya satuan daftar yang boleh bernilai daftar")]
     if unit not in ("tanggal", "teks", "nomor", "daftar") and not isinstance(value, int):
         return [Problem(path, line, f"{key}.nilai", "bad-number", f"{value!r} bukan bilangan bulat")]
+    return []
+
+
+def _english_problems(key: str, item: Located, path: str) -> list[Problem]:
+    """Whether ``inggris`` is the English wording of a text (a text) or of a list (a list as long)."""
+    if "inggris" not in item:
+        return []
+    unit, value, english = item["satuan"], item["nilai"], item["inggris"]
+    where, line = f"{key}.inggris", item.line_of("inggris")
+    if unit not in ("teks", "daftar"):
+        return [Problem(path, line, where, "bad-value", "inggris hanya untuk satuan teks atau daftar")]
+    if unit == "teks" and not isinstance(english, str):
+        return [Problem(path, line, where, "bad-value", "inggris dari satuan teks harus berupa satu teks")]
+    if unit == "daftar" and not (isinstance(english, list) and len(english) == len(value)):
+        message = f"inggris harus berupa daftar {len(value)} butir, sebanyak nilai, dalam urutan yang sama"
+        return [Problem(path, line, where, "bad-value", message)]
     return []
 
 
@@ -230,9 +249,12 @@ def _read_legal(item: Located, sources: dict[str, Source], path: str, problems: 
         if source not in sources:
             message = f"sumber {source!r} tidak ada di bagian 'sumber'"
             problems.append(Problem(path, item.line_of("sumber"), "dasar_hukum.sumber", "unknown-source", message))
-    when = item.get("tanggal")
     return LegalBasis(
-        item["nama"], item.get("tentang", ""), formatting.date(when) if when else "", tuple(item.get("sumber", []))
+        item["nama"],
+        item.get("tentang", ""),
+        item.get("tanggal"),
+        tuple(item.get("sumber", [])),
+        item.get("inggris", ""),
     )
 
 

@@ -19,6 +19,7 @@ from generator import formatting
 from generator.compute.aggregate import Coverage
 from generator.compute.changes import month_over_month
 from generator.compute.protection import Published
+from generator.formatting import LOCALE
 from generator.model import FUNDING_SOURCES, Dataset, Level, Office, Region
 from generator.read.site_address import is_placeholder
 from generator.render import charts, sharing
@@ -30,6 +31,10 @@ from generator.texts import HIDDEN_MARK, HIDDEN_WORD, SAMPLE_TEXT, SAMPLE_TITLE
 
 OVERVIEW = "cakupan/index.md"
 """The shell of the overview page."""
+ENGLISH_OVERVIEW = "en/coverage.md"
+"""The English overview of the coverage."""
+ENGLISH_OVERVIEW_LINK = "coverage.md"
+"""How English pages (in ``en/``) link the English overview."""
 UPDATES = "pembaruan-data.md"
 """The shell of the updates page."""
 REGION_SHELL = "desa/kerangka.md"
@@ -304,17 +309,19 @@ class Renderer:
             + (", data contoh." if self.data.sample else ".")
         )
 
-    def summary(self) -> dict[str, str]:
-        """Headline figures for hand-written pages (``ringkasan``)."""
+    def summary(self, locale: str = LOCALE) -> dict[str, str]:
+        """Headline figures for hand-written pages (``ringkasan``), in the notation of ``locale``; ``tautan`` is
+        the overview of the coverage in that language."""
         node = self.national
         top = self._top_nodes()
+        regions = f"{len(top)} wilayah" if locale == LOCALE else f"{len(top)} regions"
         return {
-            "wilayah": top[0].region.full_name if len(top) == 1 else f"{len(top)} wilayah",
-            "peserta": formatting.number(node.enrolled),
-            "target": formatting.number(node.target),
-            "persen": formatting.percent(node.enrolled, node.target),
-            "desa": formatting.number(node.villages),
-            "desa_capai_target": formatting.number(node.villages_at_target),
-            "data_per": formatting.date(node.data_date) if node.data_date else "–",
-            "tautan": OVERVIEW,
+            "wilayah": top[0].region.full_name if len(top) == 1 else regions,
+            "peserta": formatting.number(node.enrolled, locale),
+            "target": formatting.number(node.target, locale),
+            "persen": formatting.percent(node.enrolled, node.target, locale),
+            "desa": formatting.number(node.villages, locale),
+            "desa_capai_target": formatting.number(node.villages_at_target, locale),
+            "data_per": formatting.date(node.data_date, locale) if node.data_date else "–",
+            "tautan": OVERVIEW if locale == LOCALE else ENGLISH_OVERVIEW_LINK,
         }

@@ -4,51 +4,63 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import jinja2
 
 from generator import formatting
-from generator.facts import Fact, FactsView, MissingFact, sources_of
-from generator.formatting import markdown_text
+from generator.facts import Fact, FactsView, LegalBasis, LegalBasisShown, MissingFact, sources_of
+from generator.formatting import LOCALE, markdown_text
 from generator.model import Dataset
 from generator.render.hiding_example import hiding_example
-from generator.texts import SAMPLE_BANNER, UNCERTAIN_NOTE
+from generator.texts import PROSE_TEXTS
 
 
 def render_prose(
-    source: str, name: str, data: Dataset, summary: dict[str, str], context: dict[str, Any] | None = None
+    source: str,
+    name: str,
+    data: Dataset,
+    summary: dict[str, str],
+    context: dict[str, Any] | None = None,
+    locale: str = LOCALE,
 ) -> str:
     """Render a hand-written page: fill in facts and figures, add the sample banner and the sources used.
-    ``context`` adds names for a page made from a template (the claim guide's ``halaman``)."""
+    ``context`` adds names for a page made from a template (the claim guide's ``halaman``); ``locale`` is the
+    page's language (``en``: English numbers, money, dates and texts)."""
     _check_conditions(source, name, data.facts.facts)
     used: set[str] = set()
     summary_view = _Recorder(summary)
-    legal_view = _Recorder(data.facts.legal_basis)
+    legal_view = _Recorder(_LegalBasis(data.facts.legal_basis, locale))
+    texts = PROSE_TEXTS[locale]
     try:
-        text = _template(source).render(
-            fakta=FactsView(data.facts.facts, used),
+        text = _template(source, locale).render(
+            fakta=FactsView(data.facts.facts, used, locale=locale),
             ringkasan=summary_view,
             dasar_hukum=legal_view,
-            aturan_data={"ambang_angka_kecil": formatting.number(data.threshold)},
-            contoh_sembunyi=hiding_example(data.threshold),
+            aturan_data={"ambang_angka_kecil": formatting.number(data.threshold, locale)},
+            contoh_sembunyi=hiding_example(data.threshold, locale),
             **(context or {}),
         )
     except (jinja2.TemplateError, MissingFact, _NoValue) as error:
         line = getattr(error, "lineno", None) or _template_line(error.__traceback__)
         raise PageError(f"{name}:{line or 0}: {error}") from None
     if summary_view.used and data.sample:
-        text = _after_heading(text, SAMPLE_BANNER + "\n")
-    return text + _sources_section(data, used, legal_view.used)
+        text = _after_heading(text, texts.sample_banner + "\n")
+    return text + _sources_section(data, used, legal_view.used, locale)
 
 
 @functools.lru_cache(maxsize=8)
-def _template(source: str) -> jinja2.Template:
+def _template(source: str, locale: str) -> jinja2.Template:
     """A page's template, compiled once per build process (the claim guide renders one template for many pages)."""
     env = jinja2.Environment(
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, finalize=_not_none
     )
-    env.filters.update(rupiah=formatting.rupiah, angka=formatting.number, tanggal=formatting.date)
+    env.filters.update(
+        rupiah=functools.partial(formatting.rupiah, locale=locale),
+        angka=functools.partial(formatting.number, locale=locale),
+        tanggal=functools.partial(formatting.date, locale=locale),
+    )
     return env.from_string(source)
 
 
@@ -126,6 +138,17 @@ class _Recorder:
         return iter(self.value)
 
 
+class _LegalBasis:
+    """The legal basis as a page in ``locale`` lists it: each regulation worded when the page reaches it."""
+
+    def __init__(self, items: list[LegalBasis], locale: str):
+        self.items = items
+        self.locale = locale
+
+    def __iter__(self) -> Iterator[LegalBasisShown]:
+        return (item.in_locale(self.locale) for item in self.items)
+
+
 def _after_heading(text: str, block: str) -> str:
     """Insert a block after the page's first ``# `` heading (or at the top of the body)."""
     match = re.search(r"^# .*\n", text, flags=re.MULTILINE)
@@ -133,20 +156,23 @@ def _after_heading(text: str, block: str) -> str:
     return text[:at] + "\n" + block + text[at:]
 
 
-def _sources_section(data: Dataset, used: set[str], legal: bool) -> str:
+def _sources_section(data: Dataset, used: set[str], legal: bool, locale: str) -> str:
     cited = sources_of(data.facts, used, legal)
     if not cited:
         return ""
-    lines = ["", "## Sumber angka di halaman ini", ""]
+    texts = PROSE_TEXTS[locale]
+    lines = ["", f"## {texts.sources_heading}", ""]
     dates = {source.checked for source in cited}
     checked_on = dates.pop() if len(dates) == 1 else None  # one date for all: said once, below the list
     for source in cited:
         title = f"[{markdown_text(source.title)}]({source.url})" if source.url else markdown_text(source.title)
-        when = f", {formatting.date(source.date)}" if source.date else ""
-        checked = f" Diperiksa {formatting.date(source.checked)}." if source.checked and not checked_on else ""
+        when = f", {formatting.date(source.date, locale)}" if source.date else ""
+        checked = (
+            texts.checked.format(formatting.date(source.checked, locale)) if source.checked and not checked_on else ""
+        )
         lines.append(f"- {title}, {markdown_text(source.publisher)}{when}.{checked}")
     if checked_on:
-        lines += ["", f"Kami terakhir mencocokkan angka-angka ini dengan sumbernya pada {formatting.date(checked_on)}."]
+        lines += ["", texts.all_checked.format(formatting.date(checked_on, locale))]
     if any(not data.facts.facts[k].certain for k in used):
-        lines += ["", UNCERTAIN_NOTE]
+        lines += ["", texts.uncertain_note]
     return "\n".join(lines) + "\n"

@@ -34,9 +34,11 @@ from generator.model import FOLDERS, Level, Region
 from generator.render.data_dictionary import offline_bundle
 
 OUTSIDE = frozenset(
-    {*FOLDERS.values(), "cakupan", "unduh", "api", "cari", "search", "berita", "staf", "pembaruan-data"}
+    {*FOLDERS.values(), "cakupan", "unduh", "api", "cari", "search", "berita", "staf", "pembaruan-data", "en"}
 )
-"""Top folders whose pages are not programme pages: coverage pages join a bundle by kabupaten, the rest stay online."""
+"""Top folders whose pages are not programme pages: coverage pages join a bundle by kabupaten, the rest stay online
+(the English pages too: a bundle is for officers and cadres visiting homes, and the English overview holds every
+kabupaten's figures)."""
 ASSETS = "assets/"
 LINK = re.compile(r'(\s(href|src)=")([^"]*)(")')
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.formatting import ENGLISH, LOCALE
 from generator.model import FOLDERS
 from generator.problems import GeneratorError
 from generator.render.claim_guide import FOLDER as CLAIM_GUIDE
 from generator.render.claim_guide import render_guide
 from generator.render.download_pages import API_SHELL, DOWNLOADS
-from generator.render.pages import OVERVIEW, REGION_SHELL, UPDATES, Renderer
+from generator.render.english_overview import english_overview
+from generator.render.languages import locale_of, with_language
+from generator.render.pages import ENGLISH_OVERVIEW, OVERVIEW, REGION_SHELL, UPDATES, Renderer
 from generator.render.prose import PageError, render_prose
 from generator.write.shell import shell_markdown
 
@@ -36,23 +39,28 @@ def render_all(renderer: Renderer, docs: Path) -> dict[str, bytes]:
         DOWNLOADS: shell_markdown("Unduh data"),
         API_SHELL: shell_markdown("API data (JSON)"),
     }
-    summary = renderer.summary()
+    generated[ENGLISH_OVERVIEW] = english_overview(renderer)
+    summaries = {locale: renderer.summary(locale) for locale in (LOCALE, ENGLISH)}
     files: dict[str, bytes] = {}
-    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+    sources = sorted(p for p in docs.rglob("*") if p.is_file())
+    pages = {p.relative_to(docs).as_posix() for p in sources if p.suffix == ".md"}
+    for path in sources:
         name = path.relative_to(docs).as_posix()
         if name in generated or name.split("/")[0] in RESERVED:
             raise GeneratorError(
                 f"{path} adalah halaman tulisan tangan di alamat yang dipakai halaman buatan generator; pindahkan atau ganti namanya"
             )
         if path.suffix == ".md":
+            locale = locale_of(name)
             try:
-                files[name] = render_prose(path.read_text(encoding="utf-8"), str(path), data, summary).encode()
+                text = render_prose(path.read_text(encoding="utf-8"), str(path), data, summaries[locale], locale=locale)
             except PageError as error:
                 raise GeneratorError(str(error)) from None
+            files[name] = with_language(text, name, pages).encode()
         else:
             files[name] = path.read_bytes()
     try:
-        generated.update(render_guide(data, summary))
+        generated.update(render_guide(data, summaries[LOCALE]))
     except PageError as error:
         raise GeneratorError(str(error)) from None
     files.update((name, text.encode()) for name, text in generated.items())
