@@ -71,8 +71,7 @@ def _rows(renderer: Renderer) -> list[str]:
             continue
         province = renderer.data.regions[region.code.partition(".")[0]].full_name
         link = f'<a href="../../{region.url}" hreflang="id" lang="id">{markdown_text(region.full_name)}</a>'
-        label = coverage_status(node.villages_reporting > 0, node.enrolled, node.target)
-        status = STATUSES_ENGLISH[next(key for key, text in STATUSES.items() if text == label)]
+        status = coverage_status(node.villages_reporting > 0, node.enrolled, node.target, STATUSES_ENGLISH)
         share = formatting.percent(node.enrolled, node.target, ENGLISH)
         at_target = f"{n(node.villages_at_target)} of {n(node.villages)}"
         rows.append(

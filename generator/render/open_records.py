@@ -22,13 +22,13 @@ Value = int | str | Decimal | None
 """A cell of a published row: ``None`` is an empty cell (hidden, or nothing to say)."""
 
 
-def coverage_status(reporting: bool, enrolled: int, target: int) -> str:
-    """The status a page shows for a region's figures (``STATUSES``)."""
+def coverage_status(reporting: bool, enrolled: int, target: int, statuses: dict[str, str] = STATUSES) -> str:
+    """The status a page shows for a region's figures, as ``statuses`` words it (English: ``STATUSES_ENGLISH``)."""
     if not reporting:
-        return STATUSES["belum"]
+        return statuses["belum"]
     if enrolled >= target:
-        return STATUSES["tercapai"]
-    return STATUSES["menuju"] if enrolled * 2 >= target else STATUSES["mulai"]
+        return statuses["tercapai"]
+    return statuses["menuju"] if enrolled * 2 >= target else statuses["mulai"]
 
 
 @functools.lru_cache(maxsize=1 << 14)
