@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.facts import Fact, Facts, LegalBasis, PublishedFigure, Source
+from generator.facts import WORDED, Fact, Facts, LegalBasis, PublishedFigure, Source
 from generator.problems import Problem
 from generator.read.yaml_file import Field, Located, check_fields, read_yaml
 
@@ -128,7 +128,7 @@ def _read_fact(
     found = len(problems)
     if not check_fields(item, FACT, key, path, problems):
         return None
-    problems += _value_problems(key, item, path) + _english_problems(key, item, path)
+    problems += _value_problems(key, item, path) or _english_problems(key, item, path)  # wording needs a good value
     problems += _source_problems(key, item, sources, path)
     valid_from, valid_until = item.get("berlaku_mulai"), item.get("berlaku_sampai")
     if valid_from and valid_until and valid_from > valid_until:
@@ -188,12 +188,13 @@ def _english_problems(key: str, item: Located, path: str) -> list[Problem]:
         return []
     unit, value, english = item["satuan"], item["nilai"], item["inggris"]
     where, line = f"{key}.inggris", item.line_of("inggris")
-    if unit not in ("teks", "daftar"):
+    if unit not in WORDED:
         return [Problem(path, line, where, "bad-value", "inggris hanya untuk satuan teks atau daftar")]
     if unit == "teks" and not isinstance(english, str):
         return [Problem(path, line, where, "bad-value", "inggris dari satuan teks harus berupa satu teks")]
-    if unit == "daftar" and not (isinstance(english, list) and len(english) == len(value)):
-        message = f"inggris harus berupa daftar {len(value)} butir, sebanyak nilai, dalam urutan yang sama"
+    texts = isinstance(english, list) and all(isinstance(text, str) for text in english)
+    if unit == "daftar" and not (texts and len(english) == len(value)):
+        message = f"inggris harus berupa daftar {len(value)} teks, sebanyak butir nilai, dalam urutan yang sama"
         return [Problem(path, line, where, "bad-value", message)]
     return []
 
