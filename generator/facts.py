@@ -1,17 +1,17 @@
 """Programme facts (``data/fakta.yaml``): amounts and rules with their sources.
 
 Pages never write a programme number themselves; they render a :class:`Fact`,
-which formats itself in Indonesian (on English pages: an :class:`EnglishFact`) and remembers that the page used
-it, so the page can list the sources of exactly the facts it shows.
+which formats itself in the page's language (Indonesian, or English on English pages) and remembers that the page
+used it, so the page can list the sources of exactly the facts it shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator import formatting
-from generator.formatting import ENGLISH, LOCALE
+from generator.formatting import LOCALE
 from generator.texts import FACT_MARKS
 
 WORDED = ("teks", "daftar")
@@ -62,10 +62,18 @@ class Fact:
     """The line of each of its keys (``berlaku_sampai``, ``syarat``, ...) in the facts file."""
     english: str | tuple[str, ...] = ""
     """The wording of a text or list fact on English pages (``inggris``)."""
+    locale: str = field(default=LOCALE, compare=False, repr=False)
+    """The language of the page that writes it: ``en`` gives English notation, wording and marks."""
 
     def line_of(self, name: str) -> int:
         """The line of one of its keys, or of the fact itself if it has no such key."""
         return self.field_lines.get(name, self.line)
+
+    def in_locale(self, locale: str) -> Fact:
+        """The fact as a page in ``locale`` writes it (``fakta.jkm.total`` on an English page), successor too."""
+        if locale == self.locale:
+            return self
+        return replace(self, locale=locale, successor=self.successor.in_locale(locale) if self.successor else None)
 
     @property
     def berakhir(self) -> bool:
@@ -86,14 +94,14 @@ class Fact:
     def pengganti(self) -> Fact | None:
         return self.successor
 
-    def formatted(self, locale: str = LOCALE) -> str:
-        """The value in the notation of ``locale`` for Markdown, without the uncertainty mark."""
-        text = self.plain(locale)
+    def formatted(self) -> str:
+        """The value in its page's notation for Markdown, without the uncertainty mark."""
+        text = self.plain()
         return formatting.markdown_text(text) if isinstance(self.value, (str, tuple)) else text
 
-    def plain(self, locale: str = LOCALE) -> str:
-        """The value in the notation of ``locale`` as plain text, without the uncertainty mark."""
-        value = self.worded(locale)
+    def plain(self) -> str:
+        """The value in its page's notation as plain text, without the uncertainty mark."""
+        value, locale = self.worded(), self.locale
         if isinstance(value, tuple):
             return "; ".join(value)
         if self.unit in ("rupiah", "rupiah_per_bulan"):
@@ -106,37 +114,33 @@ class Fact:
             return formatting.number(value, locale)
         return str(value)
 
-    def worded(self, locale: str = LOCALE) -> int | str | dt.date | tuple[str, ...]:
-        """The value, a text or list in the language of ``locale`` (English: its ``inggris``)."""
-        if locale == LOCALE or self.unit not in WORDED:
+    def worded(self) -> int | str | dt.date | tuple[str, ...]:
+        """The value; a text or list in its page's language (English: its ``inggris``)."""
+        if self.locale == LOCALE or self.unit not in WORDED:
             return self.value
         if not self.english:
             raise MissingFact(f"fakta '{self.key}' dipakai di halaman berbahasa Inggris tetapi belum punya inggris:")
         return self.english
 
-    def marked(self, text: str, locale: str = LOCALE) -> str:
+    def _marked(self, text: str) -> str:
         """The text with the uncertainty mark, and, once ended, when it ended and what holds now.
 
         What holds now is written only when it is the same kind of value: a sector's name is not followed by
         "kini: Rp16.800" because the fee is what replaces the discount for that sector.
         """
-        marks = FACT_MARKS[locale]
+        marks = FACT_MARKS[self.locale]
         if not self.certain:
             text += marks.uncertain
         if self.berakhir:
-            until = formatting.date(self.valid_until, locale)
+            until = formatting.date(self.valid_until, self.locale)
             now = self.successor if self.successor and self.successor.unit == self.unit else None
-            text += (
-                marks.ended_now.format(until, now.marked(now.formatted(locale), locale))
-                if now
-                else marks.ended.format(until)
-            )
+            text += marks.ended_now.format(until, now) if now else marks.ended.format(until)
         elif self.belum_berlaku:
-            text += marks.starts.format(formatting.date(self.valid_from, locale))
+            text += marks.starts.format(self.berlaku_mulai)
         return text
 
     def __str__(self) -> str:
-        return self.marked(self.formatted())
+        return self._marked(self.formatted())
 
     @property
     def nilai(self) -> int | str | dt.date | tuple[str, ...]:
@@ -146,67 +150,27 @@ class Fact:
     @property
     def teks(self) -> str:
         """The value as plain text with its marks, for HTML templates (which escape it themselves)."""
-        return self.marked(self.plain())
+        return self._marked(self.plain())
 
     @property
     def singkat(self) -> str:
-        """Short money form: ``Rp42 juta``."""
-        return self.marked(formatting.rupiah_short(self.value))  # type: ignore[arg-type]
+        """Short money form: ``Rp42 juta`` (English: ``IDR 42 million``)."""
+        return self._marked(formatting.rupiah_short(self.value, self.locale))  # type: ignore[arg-type]
 
     @property
     def butir(self) -> list[str]:
         """The items of a list fact (``satuan: daftar``), each safe for Markdown; the marks go on the last."""
-        return self.items()
-
-    def items(self, locale: str = LOCALE) -> list[str]:
-        value = self.worded(locale)
+        value = self.worded()
         items = [formatting.markdown_text(item) for item in value] if isinstance(value, tuple) else []
-        return [*items[:-1], self.marked(items[-1], locale)] if items else []
+        return [*items[:-1], self._marked(items[-1])] if items else []
 
     @property
     def berlaku_mulai(self) -> str:
-        return formatting.date(self.valid_from) if self.valid_from else ""
+        return formatting.date(self.valid_from, self.locale) if self.valid_from else ""
 
     @property
     def berlaku_sampai(self) -> str:
-        return formatting.date(self.valid_until) if self.valid_until else ""
-
-
-class EnglishFact:
-    """A fact as an English page writes it (``fakta.jkm.total`` there): English notation, marks and wording."""
-
-    def __init__(self, fact: Fact):
-        self._fact = fact
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._fact, name)  # berakhir, berlaku, nilai, ...
-
-    def __str__(self) -> str:
-        return self._fact.marked(self._fact.formatted(ENGLISH), ENGLISH)
-
-    @property
-    def teks(self) -> str:
-        return self._fact.marked(self._fact.plain(ENGLISH), ENGLISH)
-
-    @property
-    def singkat(self) -> str:
-        return self._fact.marked(formatting.rupiah_short(self._fact.value, ENGLISH), ENGLISH)  # type: ignore[arg-type]
-
-    @property
-    def butir(self) -> list[str]:
-        return self._fact.items(ENGLISH)
-
-    @property
-    def pengganti(self) -> EnglishFact | None:
-        return EnglishFact(self._fact.successor) if self._fact.successor else None
-
-    @property
-    def berlaku_mulai(self) -> str:
-        return formatting.date(self._fact.valid_from, ENGLISH) if self._fact.valid_from else ""
-
-    @property
-    def berlaku_sampai(self) -> str:
-        return formatting.date(self._fact.valid_until, ENGLISH) if self._fact.valid_until else ""
+        return formatting.date(self.valid_until, self.locale) if self.valid_until else ""
 
 
 @dataclass(frozen=True)
@@ -220,19 +184,15 @@ class LegalBasis:
     english: str = ""
     """What it is about, on English pages (``inggris``)."""
 
-    @property
-    def tanggal(self) -> str:
-        return formatting.date(self.date) if self.date else ""
-
     def in_locale(self, locale: str) -> LegalBasisShown:
-        """The regulation as a page in ``locale`` writes it (``dasar_hukum`` in page templates)."""
-        if locale == LOCALE:
-            return LegalBasisShown(self.nama, self.tentang, self.tanggal)
-        if self.english == "":
+        """The regulation as a page in ``locale`` writes it (``dasar_hukum`` in page templates), safe for Markdown."""
+        about = self.tentang if locale == LOCALE else self.english
+        if not about and self.tentang:
             raise MissingFact(
                 f"dasar hukum '{self.nama}' dipakai di halaman berbahasa Inggris tetapi belum punya inggris:"
             )
-        return LegalBasisShown(self.nama, self.english, formatting.date(self.date, locale) if self.date else "")
+        when = formatting.date(self.date, locale) if self.date else ""
+        return LegalBasisShown(formatting.markdown_text(self.nama), formatting.markdown_text(about), when)
 
 
 @dataclass(frozen=True)
@@ -273,19 +233,19 @@ class FactsView:
         self._prefix = prefix
         self._locale = locale
 
-    def __getattr__(self, name: str) -> Fact | EnglishFact | FactsView:
+    def __getattr__(self, name: str) -> Fact | FactsView:
         key = self._prefix + name
         if key in self._facts:
             fact = self._facts[key]
             self._used.add(key)
             if fact.successor:
                 self._used.add(fact.successor.key)  # shown beside it once it ends: its sources are listed too
-            return EnglishFact(fact) if self._locale == ENGLISH else fact
+            return fact.in_locale(self._locale)
         if any(k.startswith(key + ".") for k in self._facts):
             return FactsView(self._facts, self._used, key + ".", self._locale)
         raise AttributeError(key)
 
-    def __getitem__(self, name: str) -> Fact | EnglishFact | FactsView:
+    def __getitem__(self, name: str) -> Fact | FactsView:
         """Jinja falls back to item access after attribute access fails: name the missing fact."""
         raise MissingFact(f"fakta '{self._prefix}{name}' tidak ada di data/fakta.yaml")
 

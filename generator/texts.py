@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.formatting import ENGLISH, LOCALE
+
 SAMPLE_TITLE = "Data contoh, bukan data resmi"
 SAMPLE_TEXT = Markup(
     "Angka kepesertaan dan klaim di halaman ini adalah <strong>data contoh</strong> untuk uji coba situs, "
@@ -43,13 +45,13 @@ class FactMarks:
 
 
 FACT_MARKS = {
-    "id": FactMarks(
+    LOCALE: FactMarks(
         UNCERTAIN_MARK,
         " (berlaku sampai {}, sudah berakhir)",
         " (berlaku sampai {}, sudah berakhir; kini: {})",
         " (mulai berlaku {})",
     ),
-    "en": FactMarks(
+    ENGLISH: FactMarks(
         f" ({UNCERTAIN_ENGLISH})", " (until {}, now ended)", " (until {}, now ended; now: {})", " (from {})"
     ),
 }
@@ -77,14 +79,14 @@ class ProseTexts:
 
 
 PROSE_TEXTS = {
-    "id": ProseTexts(
+    LOCALE: ProseTexts(
         SAMPLE_BANNER,
         "Sumber angka di halaman ini",
         " Diperiksa {}.",
         "Kami terakhir mencocokkan angka-angka ini dengan sumbernya pada {}.",
         UNCERTAIN_NOTE,
     ),
-    "en": ProseTexts(
+    ENGLISH: ProseTexts(
         f'!!! warning "{SAMPLE_TITLE_ENGLISH}"\n    {SAMPLE_TEXT_ENGLISH}\n',
         "Sources of the figures on this page",
         " Checked on {}.",

@@ -8,7 +8,7 @@ from generator.formatting import ENGLISH, markdown_text
 from generator.model import Level
 from generator.render.open_records import coverage_status
 from generator.render.pages import Renderer
-from generator.texts import HIDDEN_MARK, HIDDEN_WORD, PROSE_TEXTS, STATUSES, STATUSES_ENGLISH
+from generator.texts import HIDDEN_BAR, PROSE_TEXTS, STATUSES, STATUSES_ENGLISH
 
 GLOSSARY = [
     ("Cakupan", "coverage"),
@@ -22,7 +22,7 @@ GLOSSARY = [
     ("Perkembangan bulanan", "month by month"),
     ("Klaim yang sudah dibayar; Kasus; Nilai dibayar", "claims paid; cases; amount paid"),
     ("Sumber dana iuran", "who pays the premiums (village budget, regency budget, ...)"),
-    (f"{HIDDEN_MARK} {HIDDEN_WORD}", "a small count hidden so that no one can be recognised"),
+    (HIDDEN_BAR, "a small count hidden so that no one can be recognised"),
     ("Data per", "figures as of"),
     ("Unduh data wilayah ini", "download this region's data (CSV)"),
 ]
@@ -69,7 +69,7 @@ def _rows(renderer: Renderer) -> list[str]:
         region = node.region
         if region.level != Level.KABUPATEN:
             continue
-        province = renderer.data.regions[region.code.partition(".")[0]].full_name
+        province = renderer.data.regions[region.province_code].full_name
         link = f'<a href="../../{region.url}" hreflang="id" lang="id">{markdown_text(region.full_name)}</a>'
         status = coverage_status(node.villages_reporting > 0, node.enrolled, node.target, STATUSES_ENGLISH)
         share = formatting.percent(node.enrolled, node.target, ENGLISH)

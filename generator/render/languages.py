@@ -9,12 +9,10 @@ Material's English interface and ``<html lang="en">``, ``overrides/main.html`` t
 
 from __future__ import annotations
 
-import re
-
 from generator.formatting import ENGLISH, LOCALE
 
 ENGLISH_FOLDER = "en/"
-FRONT_MATTER = re.compile(r"\A---\n")
+FRONT_MATTER = "---\n"
 
 
 def locale_of(name: str) -> str:
@@ -29,24 +27,24 @@ def counterpart(name: str, names: set[str]) -> str | None:
 
 
 def page_url(name: str) -> str:
-    """The address of a Markdown page below the site's root: ``en/manfaat.md`` → ``en/manfaat/``."""
+    """The address of a Markdown page below the site's root: ``en/manfaat.md`` → ``en/manfaat/``,
+    ``en/index.md`` → ``en/``."""
     path = name.removesuffix(".md")
-    path = path.removesuffix("index")
+    if path == "index" or path.endswith("/index"):
+        path = path.removesuffix("index")
     return path if not path or path.endswith("/") else path + "/"
 
 
 def with_language(text: str, name: str, names: set[str]) -> str:
     """A page's Markdown with its language and its counterpart's address in its front matter."""
     keys = []
-    if locale_of(name) == ENGLISH and not re.search(r"^language:", text, re.MULTILINE):
+    if locale_of(name) == ENGLISH:
         keys.append(f"language: {ENGLISH}")
     if other := counterpart(name, names):
         keys.append(f'alternate: "{page_url(other)}"')
     if not keys:
         return text
     lines = "\n".join(keys) + "\n"
-    return (
-        FRONT_MATTER.sub(lambda m: m.group(0) + lines, text, count=1)
-        if FRONT_MATTER.match(text)
-        else f"---\n{lines}---\n\n{text}"
-    )
+    if text.startswith(FRONT_MATTER):
+        return FRONT_MATTER + lines + text.removeprefix(FRONT_MATTER)
+    return f"{FRONT_MATTER}{lines}---\n\n{text}"
