@@ -127,8 +127,8 @@ def write_generated(
     pages = write_pages(site_dir, renderer, os.cpu_count() or 1, kept or frozenset())
     after = _Stopwatch()
     write_forwards(site_dir, renderer)
-    if kept is None:
-        write_finder(site_dir, [node.region for node in renderer.regions], renderer.data.regions)
+    places = [node.region for node in renderer.regions] if kept is None else None  # a rebuild keeps the places
+    write_finder(site_dir, places, renderer.data.regions)
     after.lap("pencari")
     open_data = write_open_data(site_dir, renderer, pages.regencies, published if kept is not None else None)
     write_index(site_dir, renderer)

@@ -3,7 +3,8 @@
  * Finder: nothing is downloaded until someone types in the search box:
  * then one small file of places whose name has a word starting with the same two letters
  * (cari/nama/xx.json), or the places of one regency when a village code is typed
- * (cari/kode/kkkk.json), and the index of the programme pages (search/search_index.json).
+ * (cari/kode/kkkk.json), and the index of the programme pages in the page's language (search/search_index.json,
+ * or search/search_index.en.json on English pages).
  * Partial names match by word prefix; slightly misspelled words still match (edit distance). Pages are found
  * in the page's own language (English pages: lang="en", under en/), and the finder speaks it. */
 (function () {
@@ -94,9 +95,7 @@
     var typed = words(query).filter(function (w) { return w.length >= 3; });
     if (!typed.length) { return []; }
     var found = [];
-    var english = document.documentElement.lang === "en";
     docs.forEach(function (doc) {
-      if ((doc.location.indexOf("en/") === 0) !== english) { return; }  /* pages in the page's own language */
       var title = words(doc.title.replace(/<[^>]*>/g, " "));
       var text = title.concat(words(doc.text.replace(/<[^>]*>/g, " ")));
       var inTitle = 0;
@@ -223,10 +222,12 @@
       searching: "Searching\u2026"
     }
   };
-  var said = SAID[document.documentElement.lang] || SAID.id;  /* English pages: lang="en" */
+  var english = document.documentElement.lang === "en";
+  var said = english ? SAID.en : SAID.id;
+  var PAGES_INDEX = english ? "search/search_index.en.json" : "search/search_index.json";  /* generator/write/finder.py */
 
   function say(key, n, q) {
-    return said[key].replace("{n}", n).replace("{q}", q);
+    return said[key].replace("{n}", n).replace("{q}", function () { return q; });  /* "$&" in a query stays as typed */
   }
 
   function fetchJson(path) {
@@ -281,7 +282,7 @@
       return;
     }
     meta.textContent = say("searching");
-    Promise.all([fetchJson("cari/" + shard.kind + "/" + shard.key + ".json"), fetchJson("search/search_index.json")])
+    Promise.all([fetchJson("cari/" + shard.kind + "/" + shard.key + ".json"), fetchJson(PAGES_INDEX)])
       .then(function (found) {
         if (input.value !== query) { return; }
         var places = shard.kind === "kode" ? [found[0] && found[0][shard.code]].filter(Boolean)
