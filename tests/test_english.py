@@ -3,18 +3,26 @@ interface, linked to its counterpart by the language switch and by ``hreflang`` 
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import formatting
 from generator.build import Paths
 from generator.compute.aggregate import build_tree
 from generator.read.dataset import load_dataset
+from generator.render.english_overview import GLOSSARY
+from generator.render.languages import page_url
+from generator.render.pages import ENGLISH_OVERVIEW
 from generator.render.prose import PageError, render_prose
+from generator.texts import HIDDEN_BAR
+from generator.write.finder import ENGLISH_SEARCH_INDEX, SEARCH_INDEX
+from tests.helpers import ROOT
 from tests.htmltools import page_text, read_page
 
 PROGRAMME = ["", "tentang/", "manfaat/", "iuran/", "cara-mendaftar/", "cara-klaim/", "pertanyaan-umum/"]
@@ -60,6 +68,8 @@ def test_english_pages_show_amounts_and_dates_in_english_notation(built: Paths):
     text = page_text(built.site / "en" / "manfaat" / "index.html")
     english, indonesian = (" ".join(formatting.rupiah(death, locale).split()) for locale in ("en", "id"))  # type: ignore[arg-type]
     assert english in text and indonesian not in text  # page_text folds the no-break space
+    since = facts["jkm.masa_kepesertaan_penuh"].valid_from
+    assert since and formatting.date(since, "en") in text and formatting.date(since) not in text
     assert "Sources of the figures on this page" in text and "Sumber angka" not in text
     assert "Skip to content" in html(built.site, "en/manfaat/")  # Material's interface in English
 
@@ -91,7 +101,7 @@ def test_a_regulation_without_its_english_wording_stops_an_english_page_that_lis
     first, *rest = data.facts.legal_basis
     data = replace(data, facts=replace(data.facts, legal_basis=[replace(first, english=""), *rest]))
     source = "# Page\n\n{% for d in dasar_hukum %}- {{ d.nama }}: {{ d.tentang }}\n{% endfor %}"
-    assert first.tentang in render_prose(source, "docs/halaman.md", data, {})
+    assert formatting.markdown_text(first.tentang) in render_prose(source, "docs/halaman.md", data, {})
     with pytest.raises(PageError, match=rf"dasar hukum '{re.escape(first.nama)}' .*belum punya inggris"):
         render_prose(source, "docs/en/page.md", data, {}, locale="en")
 
@@ -113,3 +123,27 @@ def test_offline_bundles_leave_the_english_pages_online(built: Paths):
         home = archive.read(next(n for n in names if n.endswith("/manfaat/index.html"))).decode()
     assert not [n for n in names if "/en/" in n]
     assert f'href="{SITE_URL}en/manfaat/"' in home  # the switch leads to the page online
+
+
+def test_every_word_the_glossary_explains_is_a_word_of_the_coverage_pages():
+    """Each Indonesian word is in the templates or texts the coverage pages are made from (so it cannot drift)."""
+    sources = [*(ROOT / "generator" / "render" / "templates" / "html").glob("*.j2")]
+    sources += [ROOT / "generator" / name for name in ("texts.py", "model.py")]
+    written = " ".join([HIDDEN_BAR, *(path.read_text(encoding="utf-8") for path in sources)]).casefold()
+    words = [word for indonesian, _ in GLOSSARY for word in re.split(r"[;,] ", indonesian)]
+    assert [word for word in words if word.casefold() not in written] == []
+
+
+def test_the_english_menu_lists_every_english_page():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    menu = {link["url"] for link in config["extra"]["english_nav"]}
+    pages = {page_url(path.relative_to(ROOT / "docs").as_posix()) for path in (ROOT / "docs" / "en").rglob("*.md")}
+    assert pages | {page_url(ENGLISH_OVERVIEW)} <= menu
+
+
+def test_each_language_has_its_own_index_of_pages_for_the_finder(built: Paths):
+    indonesian = json.loads((built.site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+    english = json.loads((built.site / ENGLISH_SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+    assert indonesian and all(not doc["location"].startswith("en/") for doc in indonesian)
+    assert english and all(doc["location"].startswith("en/") for doc in english)
+    assert {doc["location"] for doc in english} >= {f"en/{page}" for page in PROGRAMME}

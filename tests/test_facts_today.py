@@ -139,10 +139,15 @@ ALLOWED_DIGITS = {
     "WCAG 2.1": "the name of a standard",
     "(ODbL) 1.0": "the name of a licence",
     "versi 4.0.1": "the version of the regions dataset, a name",
+    "version 4.0.1": "the same, on the English page",
     "360 × 740 piksel": "the screen size the site is tested at (the site's own test, not a programme fact)",
     "360 piksel": "the same",
     "60 KB": "the page-weight budget of the site's own test",
     '"1 nelayan perempuan" atau "1 klaim kematian"': "an example of a small count, on the page about the data",
+    "One Village, 100 Vulnerable Workers": "the programme's name in English",
+    "360 × 740 pixels": "the screen size the site is tested at, on the English page",
+    "360 pixels": "the same",
+    '"1 woman fisher" or "1 death claim"': "the example of a small count, on the English page about the data",
 }
 
 
