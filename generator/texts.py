@@ -16,7 +16,13 @@ SAMPLE_TEXT = Markup(
 )
 SAMPLE_WORDS = "data contoh"
 """Said after a figure wherever it travels without the banner: badges, share messages, titles."""
-SAMPLE_BANNER = f'!!! warning "{SAMPLE_TITLE}"\n    {SAMPLE_TEXT}\n'
+
+
+def _banner(title: str, text: str) -> str:
+    return f'!!! warning "{title}"\n    {text}\n'
+
+
+SAMPLE_BANNER = _banner(SAMPLE_TITLE, SAMPLE_TEXT)
 """The sample-data banner of a hand-written Markdown page; generated pages show the same title and text."""
 
 HIDDEN_MARK = "•"
@@ -87,7 +93,7 @@ PROSE_TEXTS = {
         UNCERTAIN_NOTE,
     ),
     ENGLISH: ProseTexts(
-        f'!!! warning "{SAMPLE_TITLE_ENGLISH}"\n    {SAMPLE_TEXT_ENGLISH}\n',
+        _banner(SAMPLE_TITLE_ENGLISH, SAMPLE_TEXT_ENGLISH),
         "Sources of the figures on this page",
         " Checked on {}.",
         "We last checked these figures against their sources on {}.",
@@ -109,6 +115,9 @@ STATUSES_ENGLISH = {
     "mulai": "Less than halfway",
     "belum": "No figures yet",
 }
+"""The same statuses on the English overview of the coverage."""
+REGIONS_COUNTED = {LOCALE: "{} wilayah", ENGLISH: "{} regions"}
+"""Where the hand-written pages' headline figures come from, when the data holds more than one top region."""
 REACHED_MARK = "✓ "
 
 SAMPLE_DATA_NOTE = (

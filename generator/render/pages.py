@@ -26,14 +26,15 @@ from generator.render import charts, sharing
 from generator.render import tables as t
 from generator.render.badge import BADGE, SIZE
 from generator.render.data_dictionary import OPEN_DATA_FOLDER, api_file, offline_bundle, regency_folder
+from generator.render.languages import ENGLISH_FOLDER
 from generator.render.qr import QrCode
-from generator.texts import HIDDEN_MARK, HIDDEN_WORD, SAMPLE_TEXT, SAMPLE_TITLE
+from generator.texts import HIDDEN_MARK, HIDDEN_WORD, REGIONS_COUNTED, SAMPLE_TEXT, SAMPLE_TITLE
 
 OVERVIEW = "cakupan/index.md"
 """The shell of the overview page."""
 ENGLISH_OVERVIEW = "en/coverage.md"
 """The English overview of the coverage."""
-ENGLISH_OVERVIEW_LINK = "coverage.md"
+ENGLISH_OVERVIEW_LINK = ENGLISH_OVERVIEW.removeprefix(ENGLISH_FOLDER)
 """How English pages (in ``en/``) link the English overview."""
 UPDATES = "pembaruan-data.md"
 """The shell of the updates page."""
@@ -314,9 +315,8 @@ class Renderer:
         the overview of the coverage in that language."""
         node = self.national
         top = self._top_nodes()
-        regions = f"{len(top)} wilayah" if locale == LOCALE else f"{len(top)} regions"
         return {
-            "wilayah": top[0].region.full_name if len(top) == 1 else regions,
+            "wilayah": top[0].region.full_name if len(top) == 1 else REGIONS_COUNTED[locale].format(len(top)),
             "peserta": formatting.number(node.enrolled, locale),
             "target": formatting.number(node.target, locale),
             "persen": formatting.percent(node.enrolled, node.target, locale),
