@@ -4,6 +4,7 @@ interface, linked to its counterpart by the language switch and by ``hreflang`` 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import zipfile
 from dataclasses import replace
@@ -13,7 +14,7 @@ import pytest
 import yaml
 
 from generator import formatting
-from generator.build import Paths
+from generator.build import Paths, stage
 from generator.compute.aggregate import build_tree
 from generator.read.dataset import load_dataset
 from generator.render.english_overview import GLOSSARY
@@ -22,7 +23,7 @@ from generator.render.pages import ENGLISH_OVERVIEW
 from generator.render.prose import PageError, render_prose
 from generator.texts import HIDDEN_BAR
 from generator.write.finder import ENGLISH_SEARCH_INDEX, SEARCH_INDEX
-from tests.helpers import ROOT
+from tests.helpers import ROOT, copy_project
 from tests.htmltools import page_text, read_page
 
 PROGRAMME = ["", "tentang/", "manfaat/", "iuran/", "cara-mendaftar/", "cara-klaim/", "pertanyaan-umum/"]
@@ -147,3 +148,22 @@ def test_each_language_has_its_own_index_of_pages_for_the_finder(built: Paths):
     assert indonesian and all(not doc["location"].startswith("en/") for doc in indonesian)
     assert english and all(doc["location"].startswith("en/") for doc in english)
     assert {doc["location"] for doc in english} >= {f"en/{page}" for page in PROGRAMME}
+
+
+def test_an_english_page_behind_its_indonesian_page_is_a_warning_for_staff(tmp_path, caplog):
+    paths = copy_project(tmp_path)
+    page = paths.docs / "manfaat.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nBatas klaim: {{ fakta.jkk.batas_klaim }} tahun.\n")
+    with caplog.at_level(logging.WARNING, logger="generator"):
+        stage(paths)
+    warned = [record.getMessage() for record in caplog.records if "halaman Inggris" in record.getMessage()]
+    assert warned == [
+        f"{paths.docs / 'en' / 'manfaat.md'}: halaman Inggris ini mungkin belum mengikuti {page}; fakta yang hanya "
+        "ada di halaman Indonesia: jkk.batas_klaim; hanya di halaman Inggris: -"
+    ]
+
+
+def test_the_english_pages_show_the_facts_of_their_indonesian_pages(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING, logger="generator"):
+        stage(copy_project(tmp_path))
+    assert [record.getMessage() for record in caplog.records if "halaman Inggris" in record.getMessage()] == []

@@ -88,8 +88,8 @@ def _check_conditions(source: str, name: str, facts: dict[str, Fact]) -> None:
         if not block.strip():
             line += block.count("\n")
             continue
-        named = {_fact_key(match.group(1)[1:], facts) for match in FACT_REFERENCE.finditer(block)}
-        for key in sorted(k for k in named if k):
+        named = facts_named(block, facts)
+        for key in sorted(named):
             missing = [c for c in facts[key].conditions if c not in named]
             if missing:
                 raise PageError(
@@ -97,6 +97,11 @@ def _check_conditions(source: str, name: str, facts: dict[str, Fact]) -> None:
                     "tulis syarat itu di paragraf, daftar atau tabel yang sama"
                 )
         line += block.count("\n")
+
+
+def facts_named(source: str, facts: dict[str, Fact]) -> set[str]:
+    """The facts a page's source refers to (``fakta.jkm.total.singkat`` → ``jkm.total``)."""
+    return {key for match in FACT_REFERENCE.finditer(source) if (key := _fact_key(match.group(1)[1:], facts))}
 
 
 def _fact_key(path: str, facts: dict[str, Fact]) -> str:
